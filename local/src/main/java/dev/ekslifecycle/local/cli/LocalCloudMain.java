@@ -1,0 +1,33 @@
+package dev.ekslifecycle.local.cli;
+
+import java.io.PrintStream;
+
+/**
+ * {@code java -jar local-cloud.jar COMMAND ...}: the entry point of the local cloud. Each command is a class of
+ * its own in this package; this class only dispatches.
+ */
+public final class LocalCloudMain {
+
+    private LocalCloudMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            usage(out);
+            return args.length == 0 ? 2 : 0;
+        }
+        err.println("unknown command '" + args[0] + "'");
+        usage(err);
+        return 2;
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: java -jar local-cloud.jar COMMAND [OPTIONS]");
+        out.println("commands:");
+        out.println("  help    this text");
+    }
+}

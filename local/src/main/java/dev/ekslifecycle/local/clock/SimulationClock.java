@@ -1,0 +1,214 @@
+package dev.ekslifecycle.local.clock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one clock every part of the local cloud shares: the DynamoDB TTL sweep, the Step Functions executor's waits
+ * and retries, the emulators' simulated durations and EventBridge schedules.
+ *
+ * <p>Besides telling the time it runs work: {@link #execute} runs a task now on a shared pool and
+ * {@link #schedule} runs one at an instant of this clock's time. Work started through the clock is counted as
+ * busy; {@link VirtualClock} uses that count to jump time forward only when nothing is running, which is what lets
+ * a 15-minute EKS operation finish in milliseconds in a test.
+ *
+ * <p>Timers come in two kinds. A foreground timer (a Wait state, a cluster that becomes ACTIVE) is something a
+ * caller is waiting for, so a virtual clock jumps to it. A background timer (a TTL sweep, a {@code rate(5 minutes)}
+ * schedule) recurs for ever; it fires when time passes it but never pulls a virtual clock forward on its own,
+ * otherwise an idle local cloud would spin through years of schedules.
+ */
+public abstract class SimulationClock extends Clock {
+
+    private final ExecutorService workers;
+    private final AtomicInteger busy = new AtomicInteger();
+    private final Object idleMonitor = new Object();
+
+    protected SimulationClock(String name) {
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name + "-worker-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A real-time clock: one simulated second per second. */
+    public static SimulationClock real() {
+        return new ScaledClock(1.0);
+    }
+
+    /** A clock running {@code factor} times faster than real time, for demos. */
+    public static SimulationClock scaled(double factor) {
+        return new ScaledClock(factor);
+    }
+
+    /** A virtual clock that jumps to the next foreground timer whenever no work is running. */
+    public static VirtualClock virtual(Instant start) {
+        return new VirtualClock(start, true);
+    }
+
+    /**
+     * Parses the command-line form: {@code real}, {@code scaled:N} or {@code virtual}.
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static SimulationClock parse(String spec) {
+        if (spec.equals("real")) {
+            return real();
+        }
+        if (spec.equals("virtual")) {
+            return virtual(Instant.now());
+        }
+        if (spec.startsWith("scaled:")) {
+            try {
+                double factor = Double.parseDouble(spec.substring("scaled:".length()));
+                if (factor > 0 && Double.isFinite(factor)) {
+                    return scaled(factor);
+                }
+            } catch (NumberFormatException ignored) {
+                // falls through to the error below, which names the accepted forms
+            }
+        }
+        throw new IllegalArgumentException("clock must be real, scaled:N (N > 0) or virtual, not '" + spec + "'");
+    }
+
+    /** Runs {@code task} now on the shared pool; it counts as busy until it returns. */
+    public final void execute(Runnable task) {
+        busy.incrementAndGet();
+        try {
+            workers.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    release();
+                }
+            });
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    /** Runs {@code task} at {@code at} of this clock; a virtual clock jumps to it when idle. */
+    public abstract Timer schedule(Instant at, Runnable task);
+
+    /** Runs {@code task} at {@code at} of this clock without ever pulling a virtual clock forward. */
+    public abstract Timer scheduleBackground(Instant at, Runnable task);
+
+    /** Shorthand for {@link #schedule(Instant, Runnable)} after {@code delay}. */
+    public final Timer scheduleAfter(Duration delay, Runnable task) {
+        return schedule(instant().plus(delay), task);
+    }
+
+    /**
+     * Marks the caller's current work as busy until the returned handle is closed, for work that does not run
+     * on the clock's pool (an HTTP request being served), so virtual time stands still while it runs.
+     */
+    public final Busy enterBusy() {
+        busy.incrementAndGet();
+        return new Busy(this);
+    }
+
+    /** Runs {@code work} on the calling thread, counted as busy. */
+    public final <T> T whileBusy(Callable<T> work) throws Exception {
+        try (Busy ignored = enterBusy()) {
+            return work.call();
+        }
+    }
+
+    /** True while any task started through this clock, or any {@link #enterBusy} section, is running. */
+    public final boolean isBusy() {
+        return busy.get() > 0;
+    }
+
+    /**
+     * Waits in real time until no work is running and no foreground timer is pending.
+     *
+     * @throws TimeoutException if that does not happen within {@code realTimeout}
+     */
+    public void awaitQuiescence(Duration realTimeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + realTimeout.toNanos();
+        synchronized (idleMonitor) {
+            while (isBusy() || hasPendingForeground()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException("the local cloud did not become idle within " + realTimeout);
+                }
+                idleMonitor.wait(Math.max(1, Math.min(10, left / 1_000_000)));
+            }
+        }
+    }
+
+    /** True when a foreground timer has not fired yet. */
+    protected abstract boolean hasPendingForeground();
+
+    /** Called whenever the busy count drops to zero; a virtual clock may advance now. */
+    protected void onIdle() {
+    }
+
+    final void release() {
+        if (busy.decrementAndGet() == 0) {
+            onIdle();
+            synchronized (idleMonitor) {
+                idleMonitor.notifyAll();
+            }
+        }
+    }
+
+    /** Notifies threads in {@link #awaitQuiescence}; subclasses call it when timers change. */
+    protected final void signalIdleWaiters() {
+        synchronized (idleMonitor) {
+            idleMonitor.notifyAll();
+        }
+    }
+
+    /** Stops the pool and all timers; tasks already running finish on their own. */
+    public void shutdown() {
+        workers.shutdownNow();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        if (ZoneOffset.UTC.equals(zone)) {
+            return this;
+        }
+        throw new UnsupportedOperationException("the simulation clock runs in UTC only");
+    }
+
+    /** A scheduled task that can be cancelled before it fires. */
+    public interface Timer {
+        /** Cancels the task; returns false if it already fired or was cancelled. */
+        boolean cancel();
+    }
+
+    /** A busy section, see {@link #enterBusy()}. */
+    public static final class Busy implements AutoCloseable {
+        private final SimulationClock clock;
+        private boolean closed;
+
+        private Busy(SimulationClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                clock.release();
+            }
+        }
+    }
+}

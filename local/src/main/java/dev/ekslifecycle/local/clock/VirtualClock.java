@@ -1,0 +1,241 @@
+package dev.ekslifecycle.local.clock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Virtual time. Time moves only when {@link #advance} is called or, when auto-advancing, when no work is running
+ * and a foreground timer is pending: then the clock jumps straight to that timer. Hours of Wait states and EKS
+ * operations finish in milliseconds of real time.
+ *
+ * <p>Timers due at the same instant fire in the order they were scheduled. A timer fires on the clock's pool, so
+ * it counts as busy while it runs and the clock waits for it before jumping again.
+ */
+public final class VirtualClock extends SimulationClock {
+
+    private final Object lock = new Object();
+    private final PriorityQueue<PendingTimer> timers = new PriorityQueue<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final Thread dispatcher;
+    private volatile boolean autoAdvance;
+    private volatile boolean running = true;
+    private Instant now;
+    private int pendingForeground;
+
+    VirtualClock(Instant start, boolean autoAdvance) {
+        super("virtual-clock");
+        this.now = start;
+        this.autoAdvance = autoAdvance;
+        this.dispatcher = new Thread(this::dispatchLoop, "virtual-clock-dispatcher");
+        this.dispatcher.setDaemon(true);
+        this.dispatcher.start();
+    }
+
+    /** A virtual clock that moves only through {@link #advance}, for tests that look at intermediate states. */
+    public static VirtualClock manual(Instant start) {
+        return new VirtualClock(start, false);
+    }
+
+    /** Switches jumping to the next foreground timer when idle on or off. */
+    public void setAutoAdvance(boolean on) {
+        autoAdvance = on;
+        wake();
+    }
+
+    @Override
+    public Instant instant() {
+        synchronized (lock) {
+            return now;
+        }
+    }
+
+    @Override
+    public Timer schedule(Instant at, Runnable task) {
+        return add(at, task, true);
+    }
+
+    @Override
+    public Timer scheduleBackground(Instant at, Runnable task) {
+        return add(at, task, false);
+    }
+
+    /**
+     * Moves time forward by {@code duration}, firing every timer due on the way in order, each at its own
+     * instant. After each timer it waits until the work it started has finished, so timers that work schedules
+     * inside the window fire too. Call it from a test thread, never from work running on this clock.
+     */
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("time cannot go backwards: " + duration);
+        }
+        Instant target;
+        synchronized (lock) {
+            target = now.plus(duration);
+        }
+        while (true) {
+            PendingTimer due;
+            synchronized (lock) {
+                PendingTimer head = timers.peek();
+                if (head == null || head.at.isAfter(target)) {
+                    if (now.isBefore(target)) {
+                        now = target;
+                    }
+                    lock.notifyAll();
+                    return;
+                }
+                due = take();
+            }
+            fire(due);
+            awaitNotBusy();
+        }
+    }
+
+    private void awaitNotBusy() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (isBusy()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("work started by a timer is still running after 30 s of real time");
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    protected boolean hasPendingForeground() {
+        synchronized (lock) {
+            return pendingForeground > 0;
+        }
+    }
+
+    @Override
+    protected void onIdle() {
+        wake();
+    }
+
+    @Override
+    public void shutdown() {
+        running = false;
+        wake();
+        super.shutdown();
+    }
+
+    private Timer add(Instant at, Runnable task, boolean foreground) {
+        PendingTimer timer = new PendingTimer(at, sequence.incrementAndGet(), task, foreground);
+        synchronized (lock) {
+            timers.add(timer);
+            if (foreground) {
+                pendingForeground++;
+            }
+            lock.notifyAll();
+        }
+        return timer;
+    }
+
+    private void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /** Removes the head timer; the caller holds the lock. */
+    private PendingTimer take() {
+        PendingTimer head = timers.poll();
+        if (head.foreground) {
+            pendingForeground--;
+        }
+        if (head.at.isAfter(now)) {
+            now = head.at;
+        }
+        return head;
+    }
+
+    private void fire(PendingTimer timer) {
+        if (timer.claim()) {
+            execute(timer.task);
+        }
+        signalIdleWaiters();
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            PendingTimer due = null;
+            synchronized (lock) {
+                PendingTimer head = timers.peek();
+                if (head != null && head.cancelled) {
+                    take();
+                    continue;
+                }
+                if (head != null && !head.at.isAfter(now)) {
+                    due = take();
+                } else if (head != null && autoAdvance && pendingForeground > 0 && !isBusy()) {
+                    due = take();
+                } else {
+                    try {
+                        lock.wait(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            if (due != null) {
+                fire(due);
+            }
+        }
+    }
+
+    private final class PendingTimer implements Comparable<PendingTimer>, Timer {
+        final Instant at;
+        final long order;
+        final Runnable task;
+        final boolean foreground;
+        volatile boolean cancelled;
+        private boolean claimed;
+
+        PendingTimer(Instant at, long order, Runnable task, boolean foreground) {
+            this.at = at;
+            this.order = order;
+            this.task = task;
+            this.foreground = foreground;
+        }
+
+        synchronized boolean claim() {
+            if (cancelled || claimed) {
+                return false;
+            }
+            claimed = true;
+            return true;
+        }
+
+        @Override
+        public boolean cancel() {
+            synchronized (this) {
+                if (cancelled || claimed) {
+                    return false;
+                }
+                cancelled = true;
+            }
+            synchronized (lock) {
+                if (timers.remove(this) && foreground) {
+                    pendingForeground--;
+                }
+                lock.notifyAll();
+            }
+            signalIdleWaiters();
+            return true;
+        }
+
+        @Override
+        public int compareTo(PendingTimer other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Long.compare(order, other.order);
+        }
+    }
+}
