@@ -29,6 +29,22 @@ interface Operation {
     }
 
     /**
+     * A list parameter of 1 to {@code max} members.
+     *
+     * @throws EventsException ValidationException worded as AWS's request validation words it
+     */
+    static JsonNode members(JsonNode request, String field, int max) throws EventsException {
+        JsonNode list = request.path(field);
+        if (!list.isArray() || list.isEmpty() || list.size() > max) {
+            throw EventsException.validation("1 validation error detected: Value at '"
+                    + Character.toLowerCase(field.charAt(0)) + field.substring(1) + "' failed to satisfy "
+                    + "constraint: Member must have length less than or equal to " + max
+                    + " and greater than or equal to 1");
+        }
+        return list;
+    }
+
+    /**
      * Puts one page of {@code items} under {@code listField} and a {@code NextToken} when more follow. The token
      * is the index of the next item: lists are sorted by name, so it stays meaningful between calls.
      */

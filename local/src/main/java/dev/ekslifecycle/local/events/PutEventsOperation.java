@@ -30,12 +30,7 @@ final class PutEventsOperation implements Operation {
 
     @Override
     public ObjectNode apply(JsonNode request) throws EventsException {
-        JsonNode entries = request.path("Entries");
-        if (!entries.isArray() || entries.isEmpty() || entries.size() > MAX_ENTRIES) {
-            throw EventsException.validation("1 validation error detected: Value at 'entries' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_ENTRIES
-                    + " and greater than or equal to 1");
-        }
+        JsonNode entries = Operation.members(request, "Entries", MAX_ENTRIES);
         long size = 0;
         boolean anyComplete = false;
         for (JsonNode entry : entries) {

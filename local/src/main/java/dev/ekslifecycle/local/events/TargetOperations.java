@@ -25,12 +25,7 @@ final class TargetOperations {
     }
 
     private ObjectNode put(JsonNode request) throws EventsException {
-        JsonNode given = request.path("Targets");
-        if (!given.isArray() || given.isEmpty() || given.size() > MAX_TARGETS_PER_CALL) {
-            throw EventsException.validation("1 validation error detected: Value at 'targets' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_TARGETS_PER_CALL
-                    + " and greater than or equal to 1");
-        }
+        JsonNode given = Operation.members(request, "Targets", MAX_TARGETS_PER_CALL);
         List<Target> targets = new ArrayList<>();
         for (JsonNode t : given) {
             targets.add(target(t));
