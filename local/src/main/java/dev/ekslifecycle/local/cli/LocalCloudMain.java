@@ -20,6 +20,9 @@ public final class LocalCloudMain {
             usage(out);
             return args.length == 0 ? 2 : 0;
         }
+        if (args[0].equals("emulators")) {
+            return EmulatorsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         err.println("unknown command '" + args[0] + "'");
         usage(err);
         return 2;
@@ -29,5 +32,7 @@ public final class LocalCloudMain {
         out.println("usage: java -jar local-cloud.jar COMMAND [OPTIONS]");
         out.println("commands:");
         out.println("  help    this text");
+        out.println("  " + EmulatorsCommand.USAGE);
+        out.println("          every local AWS service on one edge port (docs/local-edge.md)");
     }
 }
