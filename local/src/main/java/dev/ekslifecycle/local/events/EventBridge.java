@@ -123,11 +123,7 @@ public final class EventBridge implements EventPublisher {
             throw EventsException.validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
         }
         if (definition.eventPattern() != null) {
-            String problem = software.amazon.event.ruler.JsonRuleCompiler.check(definition.eventPattern());
-            if (problem != null) {
-                throw new EventsException("InvalidEventPatternException",
-                        "Event pattern is not valid. Reason: " + problem);
-            }
+            EventPatterns.check(definition.eventPattern());
         }
         ScheduleExpression schedule = null;
         if (definition.scheduleExpression() != null) {

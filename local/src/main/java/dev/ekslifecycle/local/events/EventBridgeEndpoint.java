@@ -7,6 +7,7 @@ import dev.ekslifecycle.local.http.Endpoint;
 import dev.ekslifecycle.local.http.Request;
 import dev.ekslifecycle.local.http.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public final class EventBridgeEndpoint implements Endpoint {
         }
         JsonNode body;
         try {
-            body = Operation.JSON.readTree(request.body().length == 0 ? "{}".getBytes() : request.body());
+            body = Operation.JSON.readTree(request.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : request.body());
         } catch (IOException e) {
             return AwsErrorResponse.json(400, "SerializationException", "The request body is not valid JSON.");
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** PutRule, DeleteRule, DescribeRule, ListRules, EnableRule and DisableRule. */
+/** PutRule, DeleteRule, DescribeRule, ListRules, EnableRule, DisableRule and TestEventPattern. */
 final class RuleOperations {
 
     private final EventBridge events;
@@ -20,6 +20,8 @@ final class RuleOperations {
         table.put("ListRules", this::list);
         table.put("EnableRule", r -> setEnabled(r, true));
         table.put("DisableRule", r -> setEnabled(r, false));
+        table.put("TestEventPattern", r -> Operation.JSON.createObjectNode().put("Result", EventPatterns.test(
+                BusOperations.required(r, "EventPattern"), BusOperations.required(r, "Event"))));
     }
 
     private ObjectNode put(JsonNode request) throws EventsException {

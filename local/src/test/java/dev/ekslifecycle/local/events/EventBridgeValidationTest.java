@@ -104,6 +104,14 @@ class EventBridgeValidationTest {
     }
 
     @Test
+    void testEventPatternNeedsAWholeEvent() {
+        assertValidation(() -> edge.client.testEventPattern(t -> t.eventPattern("{\"source\":[\"x\"]}")
+                .event("{\"source\":\"x\"}")));
+        assertThrows(InvalidEventPatternException.class, () -> edge.client.testEventPattern(t -> t
+                .eventPattern("[]").event("{}")));
+    }
+
+    @Test
     void ruleNamesSchedulesAndStatesAreValidated() {
         assertValidation(() -> edge.client.putRule(r -> r.name("no spaces").eventPattern("{}")));
         assertValidation(() -> edge.client.putRule(r -> r.name("neither")));

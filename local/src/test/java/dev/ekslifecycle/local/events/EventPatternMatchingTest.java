@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /**
  * Event patterns as data: each case puts a rule with the pattern on a fresh bus, puts one event through the SDK and
- * checks whether the rule matched (in the event log) and delivered (to the recording Lambda target).
+ * checks whether the rule matched (in the event log) and delivered (to the recording Lambda target), and that
+ * TestEventPattern agrees.
  */
 class EventPatternMatchingTest {
 
@@ -95,5 +96,7 @@ class EventPatternMatchingTest {
         List<String> matched = edge.events.log().events(e -> e.busName().equals(bus)).get(0).matchedRules();
         assertEquals(expected ? List.of("r") : List.of(), matched);
         assertEquals(expected, edge.lambdaInputs.contains("\"" + bus + "\""));
+        String event = edge.events.log().events(e -> e.busName().equals(bus)).get(0).event().toString();
+        assertEquals(expected, edge.client.testEventPattern(t -> t.eventPattern(pattern).event(event)).result());
     }
 }
