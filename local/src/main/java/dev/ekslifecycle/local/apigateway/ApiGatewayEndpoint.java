@@ -1,0 +1,51 @@
+package dev.ekslifecycle.local.apigateway;
+
+import dev.ekslifecycle.local.clock.SimulationClock;
+import dev.ekslifecycle.local.http.Endpoint;
+import dev.ekslifecycle.local.http.Request;
+import dev.ekslifecycle.local.http.Response;
+import dev.ekslifecycle.local.lambda.Invocation;
+import dev.ekslifecycle.local.lambda.LambdaFunctions;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A REST API stage served at the root of its own port, as {@code sam local start-api} serves it: each request that
+ * matches a route becomes a proxy event for the route's function, invoked through the Lambda emulator; a request
+ * that matches none gets API Gateway's 403 {@code {"message":"Missing Authentication Token"}}.
+ */
+public final class ApiGatewayEndpoint implements Endpoint {
+
+    private final RestApi api;
+    private final LambdaFunctions functions;
+    private final SimulationClock clock;
+
+    public ApiGatewayEndpoint(RestApi api, LambdaFunctions functions, SimulationClock clock) {
+        this.api = api;
+        this.functions = functions;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "apigateway";
+    }
+
+    @Override
+    public boolean accepts(Request request) {
+        return true;
+    }
+
+    @Override
+    public Response handle(Request request) {
+        Optional<RestApi.Match> match = api.find(request.method(), request.path());
+        if (match.isEmpty()) {
+            return ProxyResponse.message(403, "Missing Authentication Token", "MissingAuthenticationTokenException");
+        }
+        String host = request.header("Host").orElse("127.0.0.1");
+        byte[] event = ProxyEvent.of(api, match.get(), request, host, clock.instant()).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        Invocation result = functions.invoke(match.get().route().functionName(), event);
+        return result.failed() ? ProxyResponse.internalServerError() : ProxyResponse.of(result.payload());
+    }
+}
