@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.aws.LocalAccount;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,20 +76,19 @@ public final class LambdaFunctions {
             byte[] out = handler.handle(payload);
             return new Invocation(out == null ? "null".getBytes(StandardCharsets.UTF_8) : out, null);
         } catch (FunctionError e) {
-            return unhandled(e.errorType(), e.getMessage(), e);
+            return unhandled(e.errorType(), e.getMessage(), e.frames());
         } catch (RuntimeException e) {
-            return unhandled(e.getClass().getName(), e.getMessage(), e);
+            return unhandled(e.getClass().getName(), e.getMessage(),
+                    Arrays.stream(e.getStackTrace()).map(StackTraceElement::toString).toList());
         }
     }
 
-    private static Invocation unhandled(String type, String message, Throwable cause) {
+    private static Invocation unhandled(String type, String message, List<String> frames) {
         ObjectNode body = JSON.createObjectNode();
         body.put("errorMessage", message);
         body.put("errorType", type);
         ArrayNode trace = body.putArray("stackTrace");
-        for (StackTraceElement frame : cause.getStackTrace()) {
-            trace.add(frame.toString());
-        }
+        frames.forEach(trace::add);
         return new Invocation(body.toString().getBytes(StandardCharsets.UTF_8), "Unhandled");
     }
 }

@@ -50,6 +50,10 @@ class LambdaEndpointTest {
                 .register("declines", payload -> {
                     throw new FunctionError("UpgradeBlocked", "cluster prod has a blocking insight");
                 })
+                .register("fails-elsewhere", payload -> {
+                    throw new FunctionError("java.lang.IllegalArgumentException", "bad spec",
+                            List.of("dev.ekslifecycle.Handler.handle(Handler.java:12)"));
+                })
                 .register("crashes", payload -> {
                     throw new IllegalStateException("bug");
                 });
@@ -95,6 +99,11 @@ class LambdaEndpointTest {
         assertEquals("cluster prod has a blocking insight", error.get("errorMessage").asText());
         assertTrue(error.get("stackTrace").isArray());
 
+        JsonNode elsewhere = JSON.readTree(lambda.invoke(i -> i.functionName("fails-elsewhere")).payload()
+                .asUtf8String());
+        assertEquals(JSON.readTree("[\"dev.ekslifecycle.Handler.handle(Handler.java:12)\"]"),
+                elsewhere.get("stackTrace"));
+
         JsonNode crash = JSON.readTree(lambda.invoke(i -> i.functionName("crashes")).payload().asUtf8String());
         assertEquals("java.lang.IllegalStateException", crash.get("errorType").asText());
     }
@@ -134,7 +143,7 @@ class LambdaEndpointTest {
         var function = lambda.getFunction(g -> g.functionName("echo")).configuration();
         assertEquals("arn:aws:lambda:us-east-1:000000000000:function:echo", function.functionArn());
         assertEquals("Active", function.stateAsString());
-        assertEquals(List.of("crashes", "declines", "echo"),
+        assertEquals(List.of("crashes", "declines", "echo", "fails-elsewhere"),
                 lambda.listFunctions().functions().stream().map(f -> f.functionName()).toList());
     }
 }
