@@ -1,0 +1,37 @@
+package dev.ekslifecycle.aws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * SDK clients for the handlers, built once per Lambda container on first use. {@code aws.endpoint.url} is read
+ * from the environment variable {@code AWS_ENDPOINT_URL}, which the local cloud sets.
+ */
+@ApplicationScoped
+public class AwsClientProducer {
+
+    @ConfigProperty(name = "aws.endpoint.url")
+    Optional<URI> endpointOverride;
+
+    @Produces
+    @Singleton
+    AwsClientSettings settings() {
+        return AwsClientSettings.fromEnvironment(endpointOverride);
+    }
+
+    @Produces
+    @Singleton
+    DynamoDbClient dynamoDb(AwsClientSettings settings) {
+        return AwsClients.dynamoDb(settings);
+    }
+
+    void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+}
