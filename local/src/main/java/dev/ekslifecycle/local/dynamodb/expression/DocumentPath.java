@@ -1,0 +1,47 @@
+package dev.ekslifecycle.local.dynamodb.expression;
+
+import java.util.List;
+
+/**
+ * A resolved document path such as {@code a.b[2].c}: attribute names (Strings) and list indexes (Integers), the
+ * first always a name.
+ */
+public record DocumentPath(List<Object> elements) {
+
+    public DocumentPath {
+        elements = List.copyOf(elements);
+    }
+
+    public static DocumentPath of(String attribute) {
+        return new DocumentPath(List.of(attribute));
+    }
+
+    /** The top-level attribute the path starts at. */
+    public String attribute() {
+        return (String) elements.get(0);
+    }
+
+    public int size() {
+        return elements.size();
+    }
+
+    public Object get(int i) {
+        return elements.get(i);
+    }
+
+    /** True when {@code other} starts with all of this path's elements. */
+    public boolean isPrefixOf(DocumentPath other) {
+        return other.elements.size() >= elements.size() && other.elements.subList(0, elements.size()).equals(elements);
+    }
+
+    /** As DynamoDB prints paths in messages: {@code [a, b, [2]]}. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < elements.size(); i++) {
+            Object e = elements.get(i);
+            b.append(i == 0 ? "" : ", ").append(e instanceof Integer ? "[" + e + "]" : e);
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ekslifecycle.local.dynamodb.storage;
+
+import dev.ekslifecycle.local.dynamodb.model.Value;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Items grouped by partition key, each partition sorted by its own key type {@code K}: the shape of a table (K is
+ * the sort key) and of a secondary index (K is the index sort key plus the table key, to keep entries apart).
+ * Readers never lock: both levels are concurrent skip lists and items are immutable.
+ */
+final class SortedPartitions<K> {
+
+    private final ConcurrentSkipListMap<PartitionKey, ConcurrentSkipListMap<K, Map<String, Value>>> partitions =
+            new ConcurrentSkipListMap<>();
+    private final Comparator<K> order;
+
+    SortedPartitions(Comparator<K> order) {
+        this.order = order;
+    }
+
+    Map<String, Value> get(PartitionKey partition, K key) {
+        ConcurrentSkipListMap<K, Map<String, Value>> p = partitions.get(partition);
+        return p == null ? null : p.get(key);
+    }
+
+    void put(PartitionKey partition, K key, Map<String, Value> item) {
+        partitions.computeIfAbsent(partition, k -> new ConcurrentSkipListMap<>(order)).put(key, item);
+    }
+
+    /**
+     * Removes one entry. An emptied partition stays until the next write to it or a Scan finds it empty: removing
+     * it here could race with a writer of another item of the same partition holding a different lock.
+     */
+    void remove(PartitionKey partition, K key) {
+        ConcurrentSkipListMap<K, Map<String, Value>> p = partitions.get(partition);
+        if (p != null) {
+            p.remove(key);
+        }
+    }
+
+    /** One partition, sorted; empty when there is none. */
+    NavigableMap<K, Map<String, Value>> partition(PartitionKey partition) {
+        ConcurrentSkipListMap<K, Map<String, Value>> p = partitions.get(partition);
+        return p == null ? new ConcurrentSkipListMap<>(order) : p;
+    }
+
+    /** All partitions from {@code from} on (inclusive), in ring order. */
+    ConcurrentNavigableMap<PartitionKey, ConcurrentSkipListMap<K, Map<String, Value>>> from(PartitionKey from) {
+        return from == null ? partitions : partitions.tailMap(from, true);
+    }
+}

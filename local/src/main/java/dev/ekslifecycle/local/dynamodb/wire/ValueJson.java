@@ -1,0 +1,183 @@
+package dev.ekslifecycle.local.dynamodb.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ekslifecycle.local.dynamodb.model.Bytes;
+import dev.ekslifecycle.local.dynamodb.model.DynamoDbException;
+import dev.ekslifecycle.local.dynamodb.model.Numbers;
+import dev.ekslifecycle.local.dynamodb.model.Value;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * DynamoDB's JSON form of attribute values ({@code {"S": "x"}}, {@code {"N": "1"}}, ...) to and from
+ * {@link Value}, with the checks DynamoDB makes on the way in: exactly one type, sets non-empty and without
+ * duplicates, numbers in range, NULL only as true.
+ */
+public final class ValueJson {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private ValueJson() {
+    }
+
+    /** Reads an item or key: an object of attribute name to attribute value; null for a missing node. */
+    public static Map<String, Value> readItem(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        Map<String, Value> item = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            item.put(e.getKey(), read(e.getValue()));
+        }
+        return item;
+    }
+
+    public static Value read(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        String type = null;
+        JsonNode content = null;
+        int count = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNull()) {
+                continue;
+            }
+            type = e.getKey();
+            content = e.getValue();
+            count++;
+        }
+        if (count == 0) {
+            throw DynamoDbException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+        if (count > 1) {
+            throw DynamoDbException.validation("Supplied AttributeValue has more than one datatypes set, "
+                    + "must contain exactly one of the supported datatypes");
+        }
+        return switch (type) {
+            case "S" -> new Value.S(text(content));
+            case "N" -> new Value.N(Numbers.parse(text(content)));
+            case "B" -> new Value.B(Bytes.fromBase64(text(content)));
+            case "BOOL" -> new Value.Bool(bool(content));
+            case "NULL" -> readNull(content);
+            case "L" -> new Value.L(readList(content));
+            case "M" -> new Value.M(readItem(content));
+            case "SS" -> new Value.SS(readSet(content, "string", JsonNode::asText));
+            case "NS" -> new Value.NS(readSet(content, "number", n -> Numbers.parse(text(n))));
+            case "BS" -> new Value.BS(readSet(content, "binary", n -> Bytes.fromBase64(text(n))));
+            default -> throw DynamoDbException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        };
+    }
+
+    private static Value readNull(JsonNode content) {
+        if (!bool(content)) {
+            throw DynamoDbException.validation(
+                    "One or more parameter values were invalid: Null attribute value types must have the value of true");
+        }
+        return new Value.Null();
+    }
+
+    private static List<Value> readList(JsonNode content) {
+        if (!content.isArray()) {
+            throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        List<Value> values = new ArrayList<>(content.size());
+        for (JsonNode element : content) {
+            values.add(read(element));
+        }
+        return values;
+    }
+
+    private interface ElementReader<T> {
+        T read(JsonNode node);
+    }
+
+    private static <T> Set<T> readSet(JsonNode content, String kind, ElementReader<T> reader) {
+        if (!content.isArray()) {
+            throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        if (content.isEmpty()) {
+            throw DynamoDbException.validation(
+                    "One or more parameter values were invalid: An " + kind + " set  may not be empty");
+        }
+        Set<T> values = new LinkedHashSet<>();
+        List<String> texts = new ArrayList<>();
+        boolean duplicate = false;
+        for (JsonNode element : content) {
+            texts.add(element.asText());
+            duplicate |= !values.add(reader.read(element));
+        }
+        if (duplicate) {
+            throw DynamoDbException.validation(
+                    "One or more parameter values were invalid: Input collection " + texts + " contains duplicates.");
+        }
+        return values;
+    }
+
+    private static String text(JsonNode node) {
+        if (!node.isTextual()) {
+            throw DynamoDbException.serialization("NUMBER_VALUE cannot be converted to String");
+        }
+        return node.asText();
+    }
+
+    private static boolean bool(JsonNode node) {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        throw DynamoDbException.serialization("Unexpected value type in payload");
+    }
+
+    public static ObjectNode writeItem(Map<String, Value> item) {
+        ObjectNode node = F.objectNode();
+        item.forEach((name, value) -> node.set(name, write(value)));
+        return node;
+    }
+
+    public static ObjectNode write(Value value) {
+        ObjectNode node = F.objectNode();
+        switch (value.type()) {
+            case S -> node.put("S", ((Value.S) value).value());
+            case N -> node.put("N", Numbers.format(((Value.N) value).value()));
+            case B -> node.put("B", ((Value.B) value).value().toBase64());
+            case BOOL -> node.put("BOOL", ((Value.Bool) value).value());
+            case NULL -> node.put("NULL", true);
+            case L -> {
+                ArrayNode array = node.putArray("L");
+                ((Value.L) value).values().forEach(v -> array.add(write(v)));
+            }
+            case M -> node.set("M", writeItem(((Value.M) value).values()));
+            case SS -> {
+                ArrayNode array = node.putArray("SS");
+                ((Value.SS) value).values().forEach(array::add);
+            }
+            case NS -> {
+                ArrayNode array = node.putArray("NS");
+                for (BigDecimal n : ((Value.NS) value).values()) {
+                    array.add(Numbers.format(n));
+                }
+            }
+            case BS -> {
+                ArrayNode array = node.putArray("BS");
+                ((Value.BS) value).values().forEach(b -> array.add(b.toBase64()));
+            }
+        }
+        return node;
+    }
+}
