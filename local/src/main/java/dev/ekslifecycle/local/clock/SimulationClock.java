@@ -30,6 +30,8 @@ public abstract class SimulationClock extends Clock {
     private final ExecutorService workers;
     private final AtomicInteger busy = new AtomicInteger();
     private final Object idleMonitor = new Object();
+    /** How many busy sections the current thread holds, so {@link #awaitOutsideBusy} can step out of them. */
+    private final ThreadLocal<int[]> heldByThread = ThreadLocal.withInitial(() -> new int[1]);
 
     protected SimulationClock(String name) {
         AtomicInteger threadNumber = new AtomicInteger();
@@ -114,6 +116,7 @@ public abstract class SimulationClock extends Clock {
      */
     public final Busy enterBusy() {
         busy.incrementAndGet();
+        heldByThread.get()[0]++;
         return new Busy(this);
     }
 
@@ -121,6 +124,26 @@ public abstract class SimulationClock extends Clock {
     public final <T> T whileBusy(Callable<T> work) throws Exception {
         try (Busy ignored = enterBusy()) {
             return work.call();
+        }
+    }
+
+    /**
+     * Runs {@code blockingWait} outside the busy sections the calling thread holds: for a caller serving an HTTP
+     * request that blocks until work on this clock finishes (StartSyncExecution), so that a virtual clock can move
+     * meanwhile. The sections are held again when this returns.
+     */
+    public final void awaitOutsideBusy(Runnable blockingWait) {
+        int[] held = heldByThread.get();
+        int count = held[0];
+        held[0] = 0;
+        for (int i = 0; i < count; i++) {
+            release();
+        }
+        try {
+            blockingWait.run();
+        } finally {
+            busy.addAndGet(count);
+            held[0] = count;
         }
     }
 
@@ -207,6 +230,7 @@ public abstract class SimulationClock extends Clock {
         public void close() {
             if (!closed) {
                 closed = true;
+                clock.heldByThread.get()[0]--;
                 clock.release();
             }
         }

@@ -1,0 +1,50 @@
+package dev.ekslifecycle.local.stepfunctions;
+
+import dev.ekslifecycle.local.aws.LocalAccount;
+
+/** Names and ARNs of state machines and executions, with AWS's rules for names. */
+final class Names {
+
+    private static final String PREFIX = "arn:aws:states:" + LocalAccount.DEFAULT_REGION + ":"
+            + LocalAccount.ACCOUNT_ID + ":";
+
+    private Names() {
+    }
+
+    static String stateMachineArn(String name) {
+        return PREFIX + "stateMachine:" + name;
+    }
+
+    static String executionArn(StateMachine machine, String name) {
+        return PREFIX + (machine.isExpress() ? "express:" : "execution:") + machine.name() + ":" + name;
+    }
+
+    /** The state machine name in an execution ARN, or null when the ARN is not one. */
+    static String machineOfExecution(String executionArn) {
+        String[] parts = executionArn.split(":");
+        return parts.length >= 8 && (parts[5].equals("execution") || parts[5].equals("express")) ? parts[6] : null;
+    }
+
+    /**
+     * Checks a state machine or execution name: 1 to 80 characters, no white space, brackets, wildcards,
+     * punctuation from AWS's list or control characters.
+     */
+    static void checkName(String name, String what) {
+        if (name == null || name.isEmpty() || name.length() > 80) {
+            throw new StepFunctionsException("InvalidName", "Invalid Name: '" + name + "' (" + what
+                    + " names must be 1 to 80 characters long)");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || "<>{}[]?*\"#%\\^|~`$&,;:/".indexOf(c) >= 0) {
+                throw new StepFunctionsException("InvalidName", "Invalid Name: '" + name + "'");
+            }
+        }
+    }
+
+    static void checkArn(String arn, String kind) {
+        if (arn == null || !arn.startsWith("arn:aws:states:") || arn.split(":").length < 7) {
+            throw new StepFunctionsException("InvalidArn", "Invalid Arn: '" + arn + "' is not a " + kind + " ARN");
+        }
+    }
+}

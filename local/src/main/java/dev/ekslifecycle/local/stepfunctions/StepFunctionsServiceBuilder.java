@@ -1,0 +1,55 @@
+package dev.ekslifecycle.local.stepfunctions;
+
+import dev.ekslifecycle.local.clock.SimulationClock;
+import dev.ekslifecycle.local.stepfunctions.runtime.ExecutionEngine;
+import dev.ekslifecycle.local.stepfunctions.tasks.LambdaIntegration;
+import dev.ekslifecycle.local.stepfunctions.tasks.LambdaInvoker;
+import dev.ekslifecycle.local.stepfunctions.tasks.TaskDispatcher;
+import dev.ekslifecycle.local.stepfunctions.tasks.TaskIntegration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds a {@link StepFunctionsService}: the clock is required; the Lambda invoker, extra task integrations and the
+ * store are optional.
+ */
+public final class StepFunctionsServiceBuilder {
+
+    private final SimulationClock clock;
+    private LambdaInvoker lambdaInvoker = LambdaInvoker.none();
+    private final List<TaskIntegration> integrations = new ArrayList<>();
+    private StepFunctionsStore store = StepFunctionsStore.inMemory();
+
+    StepFunctionsServiceBuilder(SimulationClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Where Lambda tasks go; by default every function is missing. */
+    public StepFunctionsServiceBuilder lambdaInvoker(LambdaInvoker invoker) {
+        this.lambdaInvoker = Objects.requireNonNull(invoker);
+        return this;
+    }
+
+    /** Adds a task integration, consulted before the built-in ones. */
+    public StepFunctionsServiceBuilder integration(TaskIntegration integration) {
+        integrations.add(integration);
+        return this;
+    }
+
+    /** Where state machines and executions are persisted; by default in memory only. */
+    public StepFunctionsServiceBuilder store(StepFunctionsStore newStore) {
+        this.store = Objects.requireNonNull(newStore);
+        return this;
+    }
+
+    /** Builds the service, restores what the store holds and resumes running executions. */
+    public StepFunctionsService build() {
+        TaskDispatcher dispatcher = new TaskDispatcher();
+        integrations.forEach(dispatcher::add);
+        dispatcher.add(new LambdaIntegration(lambdaInvoker, clock));
+        StepFunctionsService service = new StepFunctionsService(clock, new ExecutionEngine(clock, dispatcher), store);
+        service.restore();
+        return service;
+    }
+}

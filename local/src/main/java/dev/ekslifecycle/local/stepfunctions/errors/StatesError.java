@@ -1,0 +1,35 @@
+package dev.ekslifecycle.local.stepfunctions.errors;
+
+/**
+ * An error raised while a state runs, with the name Retry and Catch match on ({@code States.Timeout}, a Lambda
+ * function's error type, {@code DynamoDB.ConditionalCheckFailedException}, ...) and its cause text. It carries no
+ * stack trace: it is control flow, raised thousands of times a second in retry-heavy workflows.
+ */
+public final class StatesError extends RuntimeException {
+
+    private final String error;
+    private final String cause;
+
+    public StatesError(String error, String cause) {
+        super(error + (cause == null ? "" : ": " + cause), null, false, false);
+        this.error = error;
+        this.cause = cause;
+    }
+
+    public static StatesError runtime(String cause) {
+        return new StatesError(ErrorNames.RUNTIME, cause);
+    }
+
+    public static StatesError intrinsic(String cause) {
+        return new StatesError(ErrorNames.INTRINSIC_FAILURE, cause);
+    }
+
+    public String error() {
+        return error;
+    }
+
+    /** The cause text, or null when the error has none. */
+    public String cause() {
+        return cause;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ekslifecycle.local.stepfunctions.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * JSON as the executor handles it. Every {@link JsonNode} that flows between states is treated as immutable: a
+ * state that changes a document (ResultPath, Assign) builds a new one, so histories and branches can share nodes
+ * without copying them.
+ */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    static {
+        MAPPER.setNodeFactory(NODES);
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Integer.MAX_VALUE).build());
+    }
+
+    private Json() {
+    }
+
+    /** Parses JSON text; throws {@link IllegalArgumentException} with the parser's message when it is not JSON. */
+    public static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    /** The node the parser makes for this integer (an int node when it fits), so results equal parsed documents. */
+    public static JsonNode integer(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+    }
+
+    /** A new object with the same fields: the one level a copy-on-write change needs. */
+    public static ObjectNode shallowCopy(ObjectNode node) {
+        ObjectNode copy = NODES.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            copy.set(f.getKey(), f.getValue());
+        }
+        return copy;
+    }
+
+    /** A new array with the same elements. */
+    public static ArrayNode shallowCopy(ArrayNode node) {
+        ArrayNode copy = NODES.arrayNode(node.size());
+        copy.addAll(node);
+        return copy;
+    }
+
+    /**
+     * True when the serialized form of {@code node} is longer than {@code limitBytes}. Walks the tree and stops as
+     * soon as the limit is passed, which is far cheaper than writing the document for every state.
+     */
+    public static boolean exceeds(JsonNode node, long limitBytes) {
+        return new SizeCounter(limitBytes).add(node);
+    }
+
+    private static final class SizeCounter {
+        private final long limit;
+        private long total;
+
+        SizeCounter(long limit) {
+            this.limit = limit;
+        }
+
+        boolean add(JsonNode node) {
+            if (node.isObject()) {
+                total += 2;
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    total += utf8Length(f.getKey()) + 4;
+                    if (add(f.getValue())) {
+                        return true;
+                    }
+                }
+            } else if (node.isArray()) {
+                total += 2;
+                for (JsonNode element : node) {
+                    total += 1;
+                    if (add(element)) {
+                        return true;
+                    }
+                }
+            } else if (node.isTextual()) {
+                total += utf8Length(node.textValue()) + 2;
+            } else {
+                total += node.asText().length();
+            }
+            return total > limit;
+        }
+
+        private static long utf8Length(String s) {
+            long n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                n += c < 0x80 ? (c == '"' || c == '\\' || c < 0x20 ? 2 : 1) : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ekslifecycle.local.stepfunctions.paths;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ekslifecycle.local.stepfunctions.errors.StatesError;
+import java.util.Optional;
+
+/**
+ * A path that reads a value in JSONPath mode: {@code $.x} reads the input, {@code $$.Execution.Id} the context
+ * object and {@code $name.x} the variable {@code name}.
+ */
+public final class ValuePath {
+
+    private final String text;
+    private final String variable;
+    private final boolean context;
+    private final JsonPath path;
+
+    private ValuePath(String text, String variable, boolean context, JsonPath path) {
+        this.text = text;
+        this.variable = variable;
+        this.context = context;
+        this.path = path;
+    }
+
+    public static ValuePath compile(String text) {
+        if (text.startsWith("$$")) {
+            return new ValuePath(text, null, true, JsonPath.compile(text.substring(1)));
+        }
+        if (text.length() > 1 && text.startsWith("$") && isNameStart(text.charAt(1))) {
+            int end = 1;
+            while (end < text.length() && isNamePart(text.charAt(end))) {
+                end++;
+            }
+            return new ValuePath(text, text.substring(1, end), false, JsonPath.compile("$" + text.substring(end)));
+        }
+        return new ValuePath(text, null, false, JsonPath.compile(text));
+    }
+
+    /** True when {@code text} is meant as a path (as opposed to an intrinsic function call). */
+    public static boolean looksLikePath(String text) {
+        return text.startsWith("$");
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public boolean readsVariable() {
+        return variable != null;
+    }
+
+    public JsonPath path() {
+        return path;
+    }
+
+    /** The selected value, or empty when the path selects nothing. */
+    public Optional<JsonNode> find(PathScope scope) {
+        JsonNode root;
+        if (context) {
+            root = scope.context();
+        } else if (variable != null) {
+            root = scope.variable(variable);
+            if (root == null) {
+                return Optional.empty();
+            }
+        } else {
+            root = scope.input();
+        }
+        return path.find(root);
+    }
+
+    /**
+     * The selected value.
+     *
+     * @throws StatesError {@code States.Runtime} naming the path when it selects nothing
+     */
+    public JsonNode read(PathScope scope, String field) {
+        return find(scope).orElseThrow(() -> StatesError.runtime("An error occurred while executing the state. "
+                + "The JSONPath '" + text + "' specified for the field '" + field
+                + "' could not be found in the input"));
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.ekslifecycle.local.stepfunctions.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ekslifecycle.local.clock.SimulationClock;
+import dev.ekslifecycle.local.stepfunctions.errors.ErrorNames;
+import dev.ekslifecycle.local.stepfunctions.errors.StatesError;
+import dev.ekslifecycle.local.stepfunctions.tasks.TaskDispatcher;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs executions on the simulation clock: every step of an execution is a task of the clock's pool holding the
+ * execution's monitor, and every wait (Wait states, retry intervals, timeouts) is a clock timer, so a virtual clock
+ * runs hours of workflow in milliseconds.
+ */
+public final class ExecutionEngine {
+
+    /** The 256 KiB limit on every state's input and output and on task results. */
+    public static final long PAYLOAD_LIMIT_BYTES = 256 * 1024;
+
+    private static final Logger LOG = Logger.getLogger(ExecutionEngine.class.getName());
+
+    private final SimulationClock clock;
+    private final TaskDispatcher tasks;
+    private final TaskTokens tokens = new TaskTokens();
+    private final StateRunners runners = new StateRunners();
+    private final RandomGenerator random = new SplittableRandom();
+    private volatile Consumer<Execution> onChange = e -> { };
+
+    public ExecutionEngine(SimulationClock clock, TaskDispatcher tasks) {
+        this.clock = clock;
+        this.tasks = tasks;
+    }
+
+    public SimulationClock clock() {
+        return clock;
+    }
+
+    public TaskTokens tokens() {
+        return tokens;
+    }
+
+    TaskDispatcher tasks() {
+        return tasks;
+    }
+
+    StateRunners runners() {
+        return runners;
+    }
+
+    RandomGenerator random() {
+        return random;
+    }
+
+    /** Called (on the execution's monitor) whenever an execution starts or ends, for persistence. */
+    public void onChange(Consumer<Execution> listener) {
+        this.onChange = listener;
+    }
+
+    /** Starts a new execution: records ExecutionStarted and runs its first states on the clock's pool. */
+    public void start(Execution execution) {
+        synchronized (execution) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("input", execution.input());
+            d.put("inputDetails", Map.of("truncated", false));
+            d.put("roleArn", execution.roleArn());
+            d.put("stateMachineArn", execution.stateMachineArn());
+            record(execution, "ExecutionStarted", d);
+        }
+        resume(execution, null, execution.input());
+    }
+
+    /**
+     * Runs an execution from {@code state} with {@code input}: from StartAt for a new one, from the state it was in
+     * for one resumed after a restart.
+     */
+    public void resume(Execution execution, String state, JsonNode input) {
+        synchronized (execution) {
+            Integer timeout = execution.definition().timeoutSeconds();
+            if (timeout != null) {
+                execution.timeout = clock.schedule(execution.startDate().plusSeconds(timeout),
+                        () -> end(execution, ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT,
+                                "The execution timed out after " + timeout + " seconds"));
+            }
+            execution.root = new BranchRun(this, execution, execution.definition(), new Variables(),
+                    new BranchRun.Listener() {
+                        @Override
+                        public void succeeded(JsonNode output) {
+                            endLocked(execution, ExecutionStatus.SUCCEEDED, output, null, null);
+                        }
+
+                        @Override
+                        public void failed(StatesError error) {
+                            endLocked(execution, ExecutionStatus.FAILED, null, error.error(), error.cause());
+                        }
+                    });
+            onChange.accept(execution);
+        }
+        post(execution, () -> execution.root.start(state, input));
+    }
+
+    /** Stops a running execution (StopExecution); false when it had already ended. */
+    public boolean stop(Execution execution, String error, String cause) {
+        return end(execution, ExecutionStatus.ABORTED, null, error, cause);
+    }
+
+    /** The state a running execution's top level is in, and that state's input (for persistence). */
+    public StatePosition position(Execution execution) {
+        synchronized (execution) {
+            BranchRun root = execution.root;
+            return root == null ? null : new StatePosition(root.currentState(), root.currentInput());
+        }
+    }
+
+    /** Where an execution's top level stands. */
+    public record StatePosition(String state, JsonNode input) {
+    }
+
+    private boolean end(Execution execution, ExecutionStatus status, JsonNode output, String error, String cause) {
+        boolean[] ended = new boolean[1];
+        runLocked(execution, () -> ended[0] = endLocked(execution, status, output, error, cause));
+        return ended[0];
+    }
+
+    private boolean endLocked(Execution execution, ExecutionStatus status, JsonNode output, String error,
+            String cause) {
+        if (!execution.end(status, output, error, cause, clock.instant())) {
+            return false;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        switch (status) {
+            case SUCCEEDED -> {
+                d.put("output", output);
+                d.put("outputDetails", Map.of("truncated", false));
+            }
+            default -> {
+                if (error != null) {
+                    d.put("error", error);
+                }
+                if (cause != null) {
+                    d.put("cause", cause);
+                }
+            }
+        }
+        String type = switch (status) {
+            case SUCCEEDED -> "ExecutionSucceeded";
+            case FAILED -> "ExecutionFailed";
+            case TIMED_OUT -> "ExecutionTimedOut";
+            default -> "ExecutionAborted";
+        };
+        record(execution, type, d);
+        onChange.accept(execution);
+        return true;
+    }
+
+    /** Runs {@code work} for an execution on the clock's pool, holding its monitor. */
+    void post(Execution execution, Runnable work) {
+        clock.execute(() -> runLocked(execution, work));
+    }
+
+    /** Runs {@code work} now holding the execution's monitor; end listeners run after it is released. */
+    void runLocked(Execution execution, Runnable work) {
+        synchronized (execution) {
+            try {
+                work.run();
+            } catch (StatesError e) {
+                endLocked(execution, ExecutionStatus.FAILED, null, e.error(), e.cause());
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "execution " + execution.executionArn() + " failed unexpectedly", e);
+                endLocked(execution, ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, String.valueOf(e));
+            }
+        }
+        if (execution.status() != ExecutionStatus.RUNNING) {
+            List<Consumer<Execution>> listeners = execution.takeListeners();
+            listeners.forEach(l -> l.accept(execution));
+        }
+    }
+
+    void record(Execution execution, String type, Map<String, Object> details) {
+        execution.history().add(clock.instant(), type, details);
+    }
+}

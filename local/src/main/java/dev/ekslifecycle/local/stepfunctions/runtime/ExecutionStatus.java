@@ -1,0 +1,6 @@
+package dev.ekslifecycle.local.stepfunctions.runtime;
+
+/** An execution's status, as DescribeExecution reports it. */
+public enum ExecutionStatus {
+    RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED
+}
