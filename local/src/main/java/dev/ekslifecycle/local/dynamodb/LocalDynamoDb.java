@@ -1,6 +1,7 @@
 package dev.ekslifecycle.local.dynamodb;
 
 import dev.ekslifecycle.local.dynamodb.operations.DynamoDbService;
+import dev.ekslifecycle.local.dynamodb.operations.TtlSweeper;
 import dev.ekslifecycle.local.dynamodb.storage.Database;
 import dev.ekslifecycle.local.dynamodb.wire.DynamoDbEndpoint;
 import dev.ekslifecycle.local.http.Endpoint;
@@ -17,20 +18,25 @@ public final class LocalDynamoDb implements AutoCloseable {
     private final Database database;
     private final DynamoDbEndpoint endpoint;
     private final HttpServerHost server;
+    private final TtlSweeper ttl;
 
-    private LocalDynamoDb(Database database, DynamoDbEndpoint endpoint, HttpServerHost server) {
+    private LocalDynamoDb(Database database, DynamoDbEndpoint endpoint, HttpServerHost server, TtlSweeper ttl) {
         this.database = database;
         this.endpoint = endpoint;
         this.server = server;
+        this.ttl = ttl;
     }
 
     public static LocalDynamoDb start(LocalDynamoDbConfig config) throws IOException {
-        Database database = Database.inMemory();
+        Database database = config.dataDirectory() == null ? Database.inMemory()
+                : Database.persistent(config.dataDirectory());
         DynamoDbEndpoint endpoint =
                 new DynamoDbEndpoint(new DynamoDbService(database, config.clock(), config.faults()));
         HttpServerHost server = HttpServerHost.start("dynamodb", config.port(), config.clock());
         server.add(endpoint);
-        return new LocalDynamoDb(database, endpoint, server);
+        TtlSweeper ttl = new TtlSweeper(database, config.clock(), config.ttlSweepInterval());
+        ttl.start();
+        return new LocalDynamoDb(database, endpoint, server, ttl);
     }
 
     /** {@code http://127.0.0.1:PORT}, the endpoint override for an SDK client. */
@@ -49,6 +55,7 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        ttl.close();
         server.close();
         database.close();
     }

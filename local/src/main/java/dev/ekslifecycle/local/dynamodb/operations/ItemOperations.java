@@ -11,7 +11,7 @@ import dev.ekslifecycle.local.dynamodb.storage.Database;
 import dev.ekslifecycle.local.dynamodb.storage.Mutation;
 import dev.ekslifecycle.local.dynamodb.storage.PrimaryKey;
 import dev.ekslifecycle.local.dynamodb.storage.Table;
-import dev.ekslifecycle.local.dynamodb.wire.ValueJson;
+import dev.ekslifecycle.local.dynamodb.model.ValueJson;
 import java.util.List;
 import java.util.Map;
 

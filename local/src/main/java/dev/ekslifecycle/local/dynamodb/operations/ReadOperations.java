@@ -11,7 +11,7 @@ import dev.ekslifecycle.local.dynamodb.model.ItemSize;
 import dev.ekslifecycle.local.dynamodb.model.Value;
 import dev.ekslifecycle.local.dynamodb.storage.IndexSchema;
 import dev.ekslifecycle.local.dynamodb.storage.TableSchema;
-import dev.ekslifecycle.local.dynamodb.wire.ValueJson;
+import dev.ekslifecycle.local.dynamodb.model.ValueJson;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ekslifecycle.local.dynamodb.expression.ExpressionAttributes;
 import dev.ekslifecycle.local.dynamodb.model.DynamoDbException;
 import dev.ekslifecycle.local.dynamodb.model.Value;
-import dev.ekslifecycle.local.dynamodb.wire.ValueJson;
+import dev.ekslifecycle.local.dynamodb.model.ValueJson;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.ekslifecycle.local.dynamodb.storage;
 import dev.ekslifecycle.local.dynamodb.model.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,14 +18,34 @@ public final class Database implements AutoCloseable {
 
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final ItemLocks locks = new ItemLocks(4096);
-    private final Journal journal;
+    private volatile Journal journal = Journal.NONE;
 
-    private Database(Journal journal) {
-        this.journal = journal;
+    private Database() {
     }
 
     public static Database inMemory() {
-        return new Database(Journal.NONE);
+        return new Database();
+    }
+
+    /**
+     * A database kept in {@code directory}: what is there is loaded, and every change is logged there before it
+     * is acknowledged (see {@link WriteAheadLog} for the fsync policy).
+     */
+    public static Database persistent(Path directory) throws IOException {
+        return WriteAheadLog.open(directory);
+    }
+
+    /** Starts logging changes, once the state already logged has been replayed. */
+    void startJournal(Journal j) {
+        this.journal = j;
+    }
+
+    void replayCreate(TableSchema schema) {
+        tables.put(schema.name(), new Table(schema));
+    }
+
+    void replayDrop(String name) {
+        tables.remove(name);
     }
 
     public Table table(String name) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.aws.LocalAccount;
 import dev.ekslifecycle.local.dynamodb.model.DynamoDbException;
+import dev.ekslifecycle.local.dynamodb.model.ValueJson;
 import dev.ekslifecycle.local.dynamodb.model.DynamoDbException.CancellationReason;
 import dev.ekslifecycle.local.dynamodb.operations.DynamoDbService;
 import dev.ekslifecycle.local.http.CredentialScope;

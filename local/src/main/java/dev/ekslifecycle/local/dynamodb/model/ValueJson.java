@@ -1,13 +1,9 @@
-package dev.ekslifecycle.local.dynamodb.wire;
+package dev.ekslifecycle.local.dynamodb.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ekslifecycle.local.dynamodb.model.Bytes;
-import dev.ekslifecycle.local.dynamodb.model.DynamoDbException;
-import dev.ekslifecycle.local.dynamodb.model.Numbers;
-import dev.ekslifecycle.local.dynamodb.model.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -72,14 +68,14 @@ public final class ValueJson {
         return switch (type) {
             case "S" -> new Value.S(text(content));
             case "N" -> new Value.N(Numbers.parse(text(content)));
-            case "B" -> new Value.B(Bytes.fromBase64(text(content)));
+            case "B" -> new Value.B(bytes(content));
             case "BOOL" -> new Value.Bool(bool(content));
             case "NULL" -> readNull(content);
             case "L" -> new Value.L(readList(content));
             case "M" -> new Value.M(readItem(content));
             case "SS" -> new Value.SS(readSet(content, "string", JsonNode::asText));
             case "NS" -> new Value.NS(readSet(content, "number", n -> Numbers.parse(text(n))));
-            case "BS" -> new Value.BS(readSet(content, "binary", n -> Bytes.fromBase64(text(n))));
+            case "BS" -> new Value.BS(readSet(content, "binary", ValueJson::bytes));
             default -> throw DynamoDbException.validation(
                     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         };
@@ -135,6 +131,15 @@ public final class ValueJson {
             throw DynamoDbException.serialization("NUMBER_VALUE cannot be converted to String");
         }
         return node.asText();
+    }
+
+    private static Bytes bytes(JsonNode node) {
+        try {
+            return Bytes.fromBase64(text(node));
+        } catch (IllegalArgumentException e) {
+            throw DynamoDbException.serialization("Base64 encoded length is expected a multiple of 4 bytes but found: "
+                    + node.asText().length());
+        }
     }
 
     private static boolean bool(JsonNode node) {
