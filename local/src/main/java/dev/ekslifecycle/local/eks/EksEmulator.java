@@ -5,13 +5,19 @@ import dev.ekslifecycle.local.eks.api.EksApiEndpoint;
 import dev.ekslifecycle.local.eks.api.EksRoutes;
 import dev.ekslifecycle.local.eks.catalog.AddonCatalog;
 import dev.ekslifecycle.local.eks.catalog.VersionCatalog;
+import dev.ekslifecycle.local.eks.control.EksControlEndpoint;
 import dev.ekslifecycle.local.eks.model.Insight;
+import dev.ekslifecycle.local.eks.ops.AccessEntryOperations;
+import dev.ekslifecycle.local.eks.ops.AddonOperations;
+import dev.ekslifecycle.local.eks.ops.AddonVersionQueries;
 import dev.ekslifecycle.local.eks.ops.ClusterOperations;
 import dev.ekslifecycle.local.eks.ops.ClusterUpdates;
 import dev.ekslifecycle.local.eks.ops.EksContext;
+import dev.ekslifecycle.local.eks.ops.FargateOperations;
 import dev.ekslifecycle.local.eks.ops.InsightOperations;
 import dev.ekslifecycle.local.eks.ops.NodegroupOperations;
 import dev.ekslifecycle.local.eks.ops.NodegroupUpdates;
+import dev.ekslifecycle.local.eks.ops.TagOperations;
 import dev.ekslifecycle.local.eks.ops.VersionQueries;
 import dev.ekslifecycle.local.eks.state.ArmedFailure;
 import dev.ekslifecycle.local.eks.state.EksState;
@@ -34,6 +40,7 @@ public final class EksEmulator {
     private final EksStore store;
     private final EksRoutes.Operations operations;
     private final EksApiEndpoint apiEndpoint;
+    private final EksControlEndpoint controlEndpoint;
 
     public EksEmulator(SimulationClock clock, FaultInjector faults, SubnetDirectory subnets, NodeGroupFleet fleet,
                        ClusterApiServers apiServers, EksSettings settings) {
@@ -44,8 +51,11 @@ public final class EksEmulator {
         ClusterOperations clusters = new ClusterOperations(ctx, insights);
         NodegroupOperations nodegroups = new NodegroupOperations(ctx, clusters);
         this.operations = new EksRoutes.Operations(clusters, new ClusterUpdates(ctx, clusters, insights),
-                nodegroups, new NodegroupUpdates(ctx, clusters, nodegroups), insights, new VersionQueries(ctx));
+                nodegroups, new NodegroupUpdates(ctx, clusters, nodegroups), insights, new VersionQueries(ctx),
+                new FargateOperations(ctx, clusters), new AddonOperations(ctx, clusters),
+                new AddonVersionQueries(ctx), new AccessEntryOperations(ctx, clusters), new TagOperations(ctx));
         this.apiEndpoint = new EksApiEndpoint(operations, faults);
+        this.controlEndpoint = new EksControlEndpoint(this);
         resume(store.load());
     }
 
@@ -53,13 +63,17 @@ public final class EksEmulator {
     private void resume(EksState saved) {
         saved.clusters().forEach(operations.clusters()::scheduleTransition);
         saved.nodegroups().forEach(operations.nodegroups()::resume);
+        saved.fargateProfiles().forEach(operations.fargateProfiles()::scheduleTransition);
+        saved.addons().forEach(operations.addons()::scheduleTransition);
         for (UpdateState update : saved.updates()) {
             if (!update.update().inProgress()) {
                 continue;
             }
             if (update.nodegroupName() != null) {
                 operations.nodegroupUpdates().resume(update);
-            } else if (update.addonName() == null) {
+            } else if (update.addonName() != null) {
+                operations.addons().schedule(update);
+            } else {
                 operations.clusterUpdates().schedule(update);
             }
         }
@@ -68,6 +82,11 @@ public final class EksEmulator {
     /** The restJson1 API, to add to the edge port. */
     public Endpoint apiEndpoint() {
         return apiEndpoint;
+    }
+
+    /** The control routes under {@code /_local/eks/}: fail the next update, set insights. */
+    public Endpoint controlEndpoint() {
+        return controlEndpoint;
     }
 
     /** Sets an insight finding on a cluster, as EKS's own checks would (for example deprecated API usage). */

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.ClusterStatus;
@@ -22,19 +20,7 @@ import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eks.model.UpdateStatus;
 
 /** Clusters through the real EKS SDK client: lifecycle on the clock, defaults, rules and errors. */
-class EksClusterTest {
-
-    private EksHarness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = EksHarness.manual();
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+class EksClusterTest extends ManualClockEksTest {
 
     private Cluster describe(String name) {
         return h.eks.describeCluster(b -> b.name(name)).cluster();

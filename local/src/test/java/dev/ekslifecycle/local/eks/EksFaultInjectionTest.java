@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ekslifecycle.local.faults.FaultRule;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,19 +14,11 @@ import software.amazon.awssdk.services.eks.model.ResourceLimitExceededException;
 import software.amazon.awssdk.services.eks.model.ServerException;
 
 /** Errors injected through the shared fault injector reach the SDK as EKS sends them. */
-class EksFaultInjectionTest {
-
-    private EksHarness h;
+class EksFaultInjectionTest extends ManualClockEksTest {
 
     @BeforeEach
-    void start() throws Exception {
-        h = EksHarness.manual();
+    void start() {
         h.activeCluster("c", "1.30");
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     @ParameterizedTest

@@ -38,7 +38,8 @@ final class EksHarness implements AutoCloseable {
         this.clock = clock;
         this.fleet = new FakeFleet(clock);
         this.emulator = new EksEmulator(clock, faults, subnets, fleet, apiServers, settings);
-        this.host = HttpServerHost.start("eks-test", 0, clock).add(emulator.apiEndpoint());
+        this.host = HttpServerHost.start("eks-test", 0, clock).add(emulator.controlEndpoint())
+                .add(emulator.apiEndpoint());
         this.eks = client(host.url());
     }
 
@@ -48,7 +49,11 @@ final class EksHarness implements AutoCloseable {
     }
 
     static EksHarness manual(EksSettings settings) throws IOException {
-        return new EksHarness(VirtualClock.manual(T0), settings);
+        return manual(settings, T0);
+    }
+
+    static EksHarness manual(EksSettings settings, Instant start) throws IOException {
+        return new EksHarness(VirtualClock.manual(start), settings);
     }
 
     /** Time jumps to the next transition whenever nothing is running. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eks.model.CreateNodegroupRequest;
@@ -22,19 +21,11 @@ import software.amazon.awssdk.services.eks.model.Update;
 import software.amazon.awssdk.services.eks.model.UpdateStatus;
 
 /** Managed node groups through the real EKS SDK client, over a fake fleet. */
-class EksNodegroupTest {
-
-    private EksHarness h;
+class EksNodegroupTest extends ManualClockEksTest {
 
     @BeforeEach
-    void start() throws Exception {
-        h = EksHarness.manual();
+    void start() {
         h.activeCluster("c", "1.30");
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private static CreateNodegroupRequest.Builder nodegroup(String name) {

@@ -8,7 +8,6 @@ import dev.ekslifecycle.local.eks.ops.InsightOperations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eks.model.ClusterStatus;
@@ -20,19 +19,11 @@ import software.amazon.awssdk.services.eks.model.Update;
 import software.amazon.awssdk.services.eks.model.UpdateStatus;
 
 /** Control-plane version updates and rollbacks through the real EKS SDK client. */
-class EksVersionUpdateTest {
-
-    private EksHarness h;
+class EksVersionUpdateTest extends ManualClockEksTest {
 
     @BeforeEach
-    void start() throws Exception {
-        h = EksHarness.manual();
+    void start() {
         h.activeCluster("up", "1.30");
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private Update upgrade(String version) {

@@ -1,14 +1,20 @@
 package dev.ekslifecycle.local.eks.api;
 
+import dev.ekslifecycle.local.eks.ops.AccessEntryOperations;
+import dev.ekslifecycle.local.eks.ops.AddonOperations;
+import dev.ekslifecycle.local.eks.ops.AddonVersionQueries;
 import dev.ekslifecycle.local.eks.ops.ClusterOperations;
 import dev.ekslifecycle.local.eks.ops.ClusterRequests;
 import dev.ekslifecycle.local.eks.ops.ClusterUpdates;
+import dev.ekslifecycle.local.eks.ops.FargateOperations;
 import dev.ekslifecycle.local.eks.ops.InsightOperations;
 import dev.ekslifecycle.local.eks.ops.NodegroupOperations;
 import dev.ekslifecycle.local.eks.ops.NodegroupRequests;
 import dev.ekslifecycle.local.eks.ops.NodegroupUpdates;
 import dev.ekslifecycle.local.eks.ops.Page;
+import dev.ekslifecycle.local.eks.ops.TagOperations;
 import dev.ekslifecycle.local.eks.ops.VersionQueries;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +32,22 @@ public final class EksRoutes {
             NodegroupOperations nodegroups,
             NodegroupUpdates nodegroupUpdates,
             InsightOperations insights,
-            VersionQueries versions) {
+            VersionQueries versions,
+            FargateOperations fargateProfiles,
+            AddonOperations addons,
+            AddonVersionQueries addonVersions,
+            AccessEntryOperations accessEntries,
+            TagOperations tags) {
     }
 
     static List<Route> all(Operations ops) {
+        List<Route> routes = new ArrayList<>(clustersAndNodegroups(ops));
+        routes.addAll(profilesAddonsAndAccess(ops));
+        routes.addAll(tags(ops));
+        return routes;
+    }
+
+    private static List<Route> clustersAndNodegroups(Operations ops) {
         return List.of(
                 Route.of("POST", "/clusters", "CreateCluster", c -> Map.of("cluster",
                         ops.clusters().create(c.region(), c.body(ClusterRequests.CreateCluster.class)))),
@@ -83,6 +101,64 @@ public final class EksRoutes {
                 }),
                 Route.of("GET", "/clusters/{name}/insights/{id}", "DescribeInsight", c -> Map.of("insight",
                         ops.insights().describe(c.region(), c.label("name"), c.label("id")))));
+    }
+
+    private static List<Route> profilesAddonsAndAccess(Operations ops) {
+        return List.of(
+                Route.of("POST", "/clusters/{name}/fargate-profiles", "CreateFargateProfile", c -> Map.of(
+                        "fargateProfile", ops.fargateProfiles().create(c.region(), c.label("name"),
+                                c.body(FargateOperations.CreateFargateProfile.class)))),
+                Route.of("GET", "/clusters/{name}/fargate-profiles", "ListFargateProfiles", c -> page(
+                        "fargateProfileNames", ops.fargateProfiles().list(c.region(), c.label("name"),
+                                c.queryInt("maxResults"), c.query("nextToken")))),
+                Route.of("GET", "/clusters/{name}/fargate-profiles/{fargateProfileName}", "DescribeFargateProfile",
+                        c -> Map.of("fargateProfile", ops.fargateProfiles().describe(c.region(), c.label("name"),
+                                c.label("fargateProfileName")))),
+                Route.of("DELETE", "/clusters/{name}/fargate-profiles/{fargateProfileName}", "DeleteFargateProfile",
+                        c -> Map.of("fargateProfile", ops.fargateProfiles().delete(c.region(), c.label("name"),
+                                c.label("fargateProfileName")))),
+                Route.of("POST", "/clusters/{name}/addons", "CreateAddon", c -> Map.of("addon",
+                        ops.addons().create(c.region(), c.label("name"), c.body(AddonOperations.CreateAddon.class)))),
+                Route.of("GET", "/clusters/{name}/addons", "ListAddons", c -> page("addons",
+                        ops.addons().list(c.region(), c.label("name"), c.queryInt("maxResults"),
+                                c.query("nextToken")))),
+                Route.of("GET", "/clusters/{name}/addons/{addonName}", "DescribeAddon", c -> Map.of("addon",
+                        ops.addons().describe(c.region(), c.label("name"), c.label("addonName")))),
+                Route.of("DELETE", "/clusters/{name}/addons/{addonName}", "DeleteAddon", c -> Map.of("addon",
+                        ops.addons().delete(c.region(), c.label("name"), c.label("addonName")))),
+                Route.of("POST", "/clusters/{name}/addons/{addonName}/update", "UpdateAddon", c -> Map.of("update",
+                        ops.addons().update(c.region(), c.label("name"), c.label("addonName"),
+                                c.body(AddonOperations.UpdateAddon.class)))),
+                Route.of("GET", "/addons/supported-versions", "DescribeAddonVersions", c -> page("addons",
+                        ops.addonVersions().describe(c.query("kubernetesVersion"), c.query("addonName"),
+                                c.queryList("types"), c.queryList("publishers"), c.queryList("owners"),
+                                c.queryInt("maxResults"), c.query("nextToken")))),
+                Route.of("POST", "/clusters/{name}/access-entries", "CreateAccessEntry", c -> Map.of("accessEntry",
+                        ops.accessEntries().create(c.region(), c.label("name"),
+                                c.body(AccessEntryOperations.CreateAccessEntry.class)))),
+                Route.of("GET", "/clusters/{name}/access-entries", "ListAccessEntries", c -> page("accessEntries",
+                        ops.accessEntries().list(c.region(), c.label("name"), c.query("associatedPolicyArn"),
+                                c.queryInt("maxResults"), c.query("nextToken")))),
+                Route.of("POST", "/clusters/{name}/access-entries/{principalArn+}/access-policies",
+                        "AssociateAccessPolicy", c -> ops.accessEntries().associatePolicy(c.region(), c.label("name"),
+                                c.label("principalArn"), c.body(AccessEntryOperations.AssociateAccessPolicy.class))));
+    }
+
+    private static List<Route> tags(Operations ops) {
+        return List.of(
+                Route.of("GET", "/tags/{resourceArn+}", "ListTagsForResource", c -> Map.of("tags",
+                        ops.tags().list(c.label("resourceArn")))),
+                Route.of("POST", "/tags/{resourceArn+}", "TagResource", c -> {
+                    ops.tags().tag(c.label("resourceArn"), c.body(TagBody.class).tags());
+                    return Map.of();
+                }),
+                Route.of("DELETE", "/tags/{resourceArn+}", "UntagResource", c -> {
+                    ops.tags().untag(c.label("resourceArn"), c.queryList("tagKeys"));
+                    return Map.of();
+                }));
+    }
+
+    record TagBody(Map<String, String> tags) {
     }
 
     record ListInsightsBody(InsightsFilter filter, Integer maxResults, String nextToken) {
