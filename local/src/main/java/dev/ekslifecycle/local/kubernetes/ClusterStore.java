@@ -322,6 +322,24 @@ public final class ClusterStore {
         blockedBudgets.clear();
     }
 
+    // ---- controllers (apps/v1, read-only) ----
+
+    /** The workloads' DaemonSets, ReplicaSets or Deployments in a namespace (all when null). */
+    synchronized List<ObjectNode> controllers(String kind, String namespace) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (Workload w : workloads) {
+            if (namespace == null || w.namespace().equals(namespace)) {
+                List<ObjectNode> own = podsOf(w);
+                ObjectNode o = WorkloadDocuments.of(kind, w, own.size(),
+                        own.stream().filter(PodDocuments::isHealthy).count());
+                if (o != null) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
     // ---- internals ----
 
     private ObjectNode existingNode(String nodeName) {

@@ -11,6 +11,7 @@ import dev.ekslifecycle.local.http.Response;
 import dev.ekslifecycle.local.query.FaultGate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ import java.util.Set;
  * The Kubernetes API subset of every open cluster, under {@code /k8s/{cluster}} on the edge port: /version,
  * discovery, nodes (list, get, patch, replace, delete), pods (list everywhere / per namespace / by field selector,
  * get, delete, eviction) and PodDisruptionBudgets (list, get, create). Any bearer token is accepted, since EKS
- * tokens ({@code k8s-aws-v1.…}) are presigned STS calls the local cloud does not check.
+ * tokens ({@code k8s-aws-v1.…}) are presigned STS calls the local cloud does not check; so is no token at all.
  */
 public final class KubernetesEndpoint implements Endpoint {
 
@@ -56,7 +57,9 @@ public final class KubernetesEndpoint implements Endpoint {
     }
 
     private JsonNode route(Request request) {
-        if (!request.header("Authorization").map(a -> a.startsWith("Bearer ")).orElse(false)) {
+        // kubectl sends no credentials over plain http, so a request without any is let in; one with other
+        // credentials than a bearer token is refused as EKS refuses it.
+        if (!request.header("Authorization").map(a -> a.startsWith("Bearer ")).orElse(true)) {
             throw new KubeStatus(401, "Unauthorized", "Unauthorized", null);
         }
         List<String> parts = Arrays.stream(request.path().substring(PREFIX.length()).split("/"))
@@ -86,16 +89,24 @@ public final class KubernetesEndpoint implements Endpoint {
     /** What a path names: a resource, maybe in a namespace, maybe one object, maybe a subresource. */
     record Route(String verb, String resource, String namespace, String name, String subresource) {
 
-        private static final Set<String> CORE = Set.of("nodes", "pods");
+        /** The resources served per API group ("" is the core group). */
+        private static final Map<String, Set<String>> GROUPS = Map.of(
+                "", Set.of("nodes", "pods"),
+                "policy", Set.of("poddisruptionbudgets"),
+                "apps", Set.of("daemonsets", "replicasets", "deployments"));
 
         static Route parse(List<String> p, String method) {
             if (p.equals(List.of("version")) || p.equals(List.of("api")) || p.equals(List.of("apis"))) {
                 return new Route("get", p.get(0), null, null, null);
             }
+            if (p.equals(List.of("api", "v1")) || p.equals(List.of("apis", "policy", "v1"))
+                    || p.equals(List.of("apis", "apps", "v1"))) {
+                return new Route("get", "resources", null, String.join("/", p), null);
+            }
             List<String> rest;
             if (p.size() >= 3 && p.get(0).equals("api") && p.get(1).equals("v1")) {
                 rest = p.subList(2, p.size());
-            } else if (p.size() >= 4 && p.get(0).equals("apis") && p.get(1).equals("policy")
+            } else if (p.size() >= 4 && p.get(0).equals("apis") && GROUPS.containsKey(p.get(1))
                     && p.get(2).equals("v1")) {
                 rest = p.subList(3, p.size());
             } else {
@@ -107,8 +118,8 @@ public final class KubernetesEndpoint implements Endpoint {
                 rest = rest.subList(2, rest.size());
             }
             String resource = rest.get(0);
-            boolean core = p.get(0).equals("api");
-            if (core != CORE.contains(resource) || (!core && !resource.equals("poddisruptionbudgets"))
+            String group = p.get(0).equals("api") ? "" : p.get(1);
+            if (!GROUPS.getOrDefault(group, Set.of()).contains(resource)
                     || rest.size() > 3 || (resource.equals("nodes") && namespace != null)) {
                 throw notFound();
             }
@@ -136,11 +147,13 @@ public final class KubernetesEndpoint implements Endpoint {
         JsonNode serve(Route r) {
             return switch (r.resource()) {
                 case "version" -> version();
-                case "api" -> Json.object().put("kind", "APIVersions").set("versions", Json.array().add("v1"));
-                case "apis" -> apiGroups();
+                case "api" -> Discovery.versions();
+                case "apis" -> Discovery.groups();
+                case "resources" -> Discovery.resources(r.name());
                 case "nodes" -> nodes(r);
                 case "pods" -> pods(r);
-                default -> budgets(r);
+                case "poddisruptionbudgets" -> budgets(r);
+                default -> controllers(r);
             };
         }
 
@@ -151,15 +164,6 @@ public final class KubernetesEndpoint implements Endpoint {
                     .put("gitVersion", git).put("gitCommit", Integer.toHexString(git.hashCode()))
                     .put("gitTreeState", "clean").put("buildDate", "2026-01-01T00:00:00Z")
                     .put("goVersion", "go1.23.4").put("compiler", "gc").put("platform", "linux/amd64");
-        }
-
-        private static JsonNode apiGroups() {
-            ObjectNode list = Json.object().put("kind", "APIGroupList").put("apiVersion", "v1");
-            ObjectNode policy = list.putArray("groups").addObject().put("name", "policy");
-            ObjectNode v1 = Json.object().put("groupVersion", "policy/v1").put("version", "v1");
-            policy.putArray("versions").add(v1);
-            policy.set("preferredVersion", v1);
-            return list;
         }
 
         private JsonNode nodes(Route r) {
@@ -242,6 +246,25 @@ public final class KubernetesEndpoint implements Endpoint {
                 throw notFound();
             }
             return store.budget(r.namespace(), r.name());
+        }
+
+        private JsonNode controllers(Route r) {
+            String kind = switch (r.resource()) {
+                case "daemonsets" -> "DaemonSet";
+                case "replicasets" -> "ReplicaSet";
+                default -> "Deployment";
+            };
+            if (r.subresource() != null) {
+                throw notFound();
+            }
+            List<ObjectNode> found = store.controllers(kind, r.namespace());
+            if (r.name() == null) {
+                requireVerb(r, "list");
+                return list(kind + "List", "apps/v1", found);
+            }
+            requireVerb(r, "get");
+            return found.stream().filter(o -> Json.text(o, "metadata", "name").equals(r.name())).findFirst()
+                    .orElseThrow(() -> KubeStatus.notFound(r.resource() + ".apps", r.name()));
         }
 
         private static void requireVerb(Route r, String verb) {

@@ -3,6 +3,7 @@ package dev.ekslifecycle.local.kubernetes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,34 @@ class KubernetesApiTest {
         h.clock.advance(Duration.ofSeconds(10));
         assertTrue(k8s.pods().inNamespace("default").withName(web.get(1).getMetadata().getName()).evict(),
                 "the evicted pod's replacement is running again, so the budget allows one more");
+    }
+
+    @Test
+    void podOwnersAreServedReadOnlyAsKubectlDrainLooksThemUp() {
+        nodeGroup(3);
+        h.clock.advance(Duration.ofSeconds(10));
+        var awsNode = k8s.apps().daemonSets().inNamespace("kube-system").withName("aws-node").get();
+        assertEquals(3, awsNode.getStatus().getNumberReady());
+        Pod web = k8s.pods().inNamespace("default").list().getItems().get(0);
+        String replicaSet = web.getMetadata().getOwnerReferences().get(0).getName();
+        assertEquals(3, k8s.apps().replicaSets().inNamespace("default").withName(replicaSet).get().getStatus()
+                .getReadyReplicas());
+        assertEquals(2, k8s.apps().deployments().inAnyNamespace().list().getItems().size());
+        assertNull(k8s.apps().daemonSets().inNamespace("default").withName("aws-node").get());
+    }
+
+    @Test
+    void credentialsOtherThanABearerTokenAreRefused() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var basic = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(apiUrl + "/api/v1/nodes"))
+                .header("Authorization", "Basic dXNlcjpwYXNz").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, basic.statusCode());
+        assertTrue(basic.body().contains("\"reason\":\"Unauthorized\""));
+        var closed = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(h.host.url() + "/k8s/other/api/v1/nodes")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, closed.statusCode(), "a cluster whose API server is not open");
     }
 
     @Test
