@@ -20,6 +20,9 @@ public final class LocalCloudMain {
             usage(out);
             return args.length == 0 ? 2 : 0;
         }
+        if (args[0].equals("up")) {
+            return UpCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (args[0].equals("emulators")) {
             return EmulatorsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
@@ -32,6 +35,8 @@ public final class LocalCloudMain {
         out.println("usage: java -jar local-cloud.jar COMMAND [OPTIONS]");
         out.println("commands:");
         out.println("  help    this text");
+        out.println("  " + UpCommand.USAGE);
+        out.println("          the local cloud: template.yaml deployed on every local service (docs/local-cloud.md)");
         out.println("  " + EmulatorsCommand.USAGE);
         out.println("          every local AWS service on one edge port (docs/local-edge.md)");
     }

@@ -15,6 +15,11 @@ public record StackIdentity(String stackName, String region, String accountId) {
         return "arn:aws:" + service + ":" + region + ":" + accountId + ":" + resource;
     }
 
+    /** An ARN of a global service such as IAM: no region. */
+    public String globalArn(String service, String resource) {
+        return "arn:aws:" + service + "::" + accountId + ":" + resource;
+    }
+
     /** {@code Fn::GetAZs}: three zones a, b and c of the region. */
     public List<String> availabilityZones() {
         return List.of(region + "a", region + "b", region + "c");

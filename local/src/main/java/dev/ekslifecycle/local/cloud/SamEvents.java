@@ -1,0 +1,126 @@
+package dev.ekslifecycle.local.cloud;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ekslifecycle.local.cloud.EventRules.RuleSpec;
+import dev.ekslifecycle.local.cloud.template.StackIdentity;
+import dev.ekslifecycle.local.cloud.template.TemplateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code Events} of a SAM function or state machine: {@code EventBridgeRule}, {@code Schedule} and
+ * {@code ScheduleV2} become rules on the local EventBridge targeting the resource ({@code ScheduleV2}, an
+ * EventBridge Scheduler schedule on AWS, becomes a scheduled rule on the default bus); {@code Api} events (functions
+ * only) are returned as routes for the API port. Any other event type stops start-up.
+ */
+final class SamEvents {
+
+    private static final Set<String> RULE_ACCEPTED = Set.of("DeadLetterConfig", "RetryPolicy");
+    private static final Set<String> SCHEDULER_ACCEPTED = Set.of("FlexibleTimeWindow", "GroupName", "RetryPolicy",
+            "DeadLetterConfig", "RoleArn", "PermissionsBoundary", "KmsKeyArn", "OmitName");
+
+    private final EventRules rules;
+    private final StackIdentity stack;
+
+    SamEvents(EventRules rules, StackIdentity stack) {
+        this.rules = rules;
+        this.stack = stack;
+    }
+
+    /** An {@code Api} event: a method on a path of the implicit API or of the API {@code restApiId} names. */
+    record ApiEvent(Optional<String> restApiId, String method, String path, String functionName, String location) {
+    }
+
+    /** What the events target: a function (Lambda) or a state machine (Step Functions). */
+    record EventTarget(String logicalId, String arn, boolean stateMachine, Optional<String> functionName) {
+    }
+
+    List<ApiEvent> deploy(EventTarget target, Map<String, ResourceProperties> events) {
+        List<ApiEvent> routes = new ArrayList<>();
+        events.forEach((eventName, event) -> {
+            event.allowOnly(Set.of("Type", "Properties"), Set.of());
+            String type = event.requiredText("Type");
+            ResourceProperties p = event.object("Properties").orElseThrow(
+                    () -> new TemplateException(event.location("Properties"), "is required"));
+            switch (type) {
+                case "EventBridgeRule" -> eventBridgeRule(target, eventName, p);
+                case "Schedule" -> schedule(target, eventName, p);
+                case "ScheduleV2" -> scheduleV2(target, eventName, p);
+                case "Api" -> routes.add(api(target, p));
+                default -> throw new TemplateException(event.location("Type"),
+                        "event type " + type + " is not supported locally");
+            }
+        });
+        return routes;
+    }
+
+    private void eventBridgeRule(EventTarget target, String eventName, ResourceProperties p) {
+        p.allowOnly(Set.of("Pattern", "EventBusName", "Input", "InputPath", "InputTransformer", "RuleName", "State",
+                "Target"), RULE_ACCEPTED);
+        String targetId = p.object("Target").flatMap(t -> t.text("Id")).orElse(defaultTargetId(target, eventName));
+        rules.put(new RuleSpec(p.text("RuleName").orElse(ruleName(target, eventName)),
+                p.text("EventBusName").orElse("default"),
+                Optional.ofNullable(EventRules.pattern(p, "Pattern")).orElseThrow(
+                        () -> new TemplateException(p.location("Pattern"), "is required")),
+                null, enabled(p, true), null, List.of(target(target, eventName, targetId, p))));
+    }
+
+    private void schedule(EventTarget target, String eventName, ResourceProperties p) {
+        p.allowOnly(Set.of("Schedule", "Input", "Enabled", "State", "Name", "Description"), RULE_ACCEPTED);
+        boolean enabled = enabled(p, Boolean.parseBoolean(p.text("Enabled").orElse("true")));
+        rules.put(new RuleSpec(p.text("Name").orElse(ruleName(target, eventName)), "default", null,
+                p.requiredText("Schedule"), enabled, p.text("Description").orElse(null),
+                List.of(target(target, eventName, defaultTargetId(target, eventName), p))));
+    }
+
+    private void scheduleV2(EventTarget target, String eventName, ResourceProperties p) {
+        p.allowOnly(Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "Input", "State", "Name",
+                "Description"), SCHEDULER_ACCEPTED);
+        String zone = p.text("ScheduleExpressionTimezone").orElse("UTC");
+        if (!zone.equals("UTC") && !zone.equals("Etc/UTC")) {
+            throw new TemplateException(p.location("ScheduleExpressionTimezone"),
+                    "only UTC schedules are supported locally, not " + zone);
+        }
+        rules.put(new RuleSpec(p.text("Name").orElse(ruleName(target, eventName)), "default", null,
+                p.requiredText("ScheduleExpression"), enabled(p, true), p.text("Description").orElse(null),
+                List.of(target(target, eventName, defaultTargetId(target, eventName), p))));
+    }
+
+    private static ApiEvent api(EventTarget target, ResourceProperties p) {
+        p.allowOnly(Set.of("Path", "Method", "RestApiId"), Set.of());
+        String function = target.functionName().orElseThrow(() -> new TemplateException(p.location(),
+                "Api events on state machines are not supported locally"));
+        return new ApiEvent(p.text("RestApiId"), p.requiredText("Method"), p.requiredText("Path"), function,
+                p.location());
+    }
+
+    private ObjectNode target(EventTarget target, String eventName, String targetId, ResourceProperties p) {
+        ObjectNode node = EventRules.target(targetId, target.arn(), p);
+        if (target.stateMachine()) {
+            // EventBridge needs a role to start executions; the local one is never checked
+            node.put("RoleArn", stack.globalArn("iam", "role/"
+                    + truncate(stack.stackName() + "-" + target.logicalId() + eventName + "Role", 64)));
+        }
+        return node;
+    }
+
+    private static boolean enabled(ResourceProperties p, boolean otherwise) {
+        return p.text("State").map(s -> s.equals("ENABLED")).orElse(otherwise);
+    }
+
+    private String ruleName(EventTarget target, String eventName) {
+        return truncate(stack.stackName() + "-" + target.logicalId() + eventName, 64);
+    }
+
+    private static String defaultTargetId(EventTarget target, String eventName) {
+        return truncate(target.logicalId() + eventName + (target.stateMachine() ? "StepFunctionsTarget" : "LambdaTarget"),
+                64);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}
