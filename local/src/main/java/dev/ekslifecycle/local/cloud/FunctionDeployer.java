@@ -76,7 +76,7 @@ final class FunctionDeployer implements AutoCloseable {
             try {
                 return function.invoke(payload);
             } catch (FunctionFailure failure) {
-                throw new FunctionError(failure.errorType(), failure.getMessage());
+                throw new FunctionError(failure.errorType(), failure.getMessage(), failure.stackTrace());
             }
         });
         return spec.arn();
