@@ -6,7 +6,9 @@ import dev.ekslifecycle.local.eks.api.EksRoutes;
 import dev.ekslifecycle.local.eks.catalog.AddonCatalog;
 import dev.ekslifecycle.local.eks.catalog.VersionCatalog;
 import dev.ekslifecycle.local.eks.control.EksControlEndpoint;
+import dev.ekslifecycle.local.eks.model.Health;
 import dev.ekslifecycle.local.eks.model.Insight;
+import dev.ekslifecycle.local.eks.model.Nodegroup;
 import dev.ekslifecycle.local.eks.ops.AccessEntryOperations;
 import dev.ekslifecycle.local.eks.ops.AddonOperations;
 import dev.ekslifecycle.local.eks.ops.AddonVersionQueries;
@@ -26,6 +28,7 @@ import dev.ekslifecycle.local.eks.state.StateFile;
 import dev.ekslifecycle.local.eks.state.UpdateState;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.http.Endpoint;
+import java.util.List;
 
 /**
  * The EKS emulator: its restJson1 endpoint for the edge port, and the Java face of its fault controls. It owns
@@ -48,9 +51,10 @@ public final class EksEmulator {
         EksContext ctx = new EksContext(clock, store, subnets, fleet, apiServers, settings, VersionCatalog.eks(),
                 AddonCatalog.eks());
         InsightOperations insights = new InsightOperations(ctx);
-        ClusterOperations clusters = new ClusterOperations(ctx, insights);
+        ClusterUpdates clusterUpdates = new ClusterUpdates(ctx, insights);
+        ClusterOperations clusters = new ClusterOperations(ctx, insights, clusterUpdates);
         NodegroupOperations nodegroups = new NodegroupOperations(ctx, clusters);
-        this.operations = new EksRoutes.Operations(clusters, new ClusterUpdates(ctx, clusters, insights),
+        this.operations = new EksRoutes.Operations(clusters, clusterUpdates,
                 nodegroups, new NodegroupUpdates(ctx, clusters, nodegroups), insights, new VersionQueries(ctx),
                 new FargateOperations(ctx, clusters), new AddonOperations(ctx, clusters),
                 new AddonVersionQueries(ctx), new AccessEntryOperations(ctx, clusters), new TagOperations(ctx));
@@ -62,6 +66,8 @@ public final class EksEmulator {
     /** Restarts the transitions that were under way when the state was saved. */
     private void resume(EksState saved) {
         saved.clusters().forEach(operations.clusters()::scheduleTransition);
+        saved.clusters().stream().filter(c -> c.cluster().endpoint() != null)
+                .forEach(operations.clusterUpdates()::watchSupport);
         saved.nodegroups().forEach(operations.nodegroups()::resume);
         saved.fargateProfiles().forEach(operations.fargateProfiles()::scheduleTransition);
         saved.addons().forEach(operations.addons()::scheduleTransition);
@@ -92,6 +98,12 @@ public final class EksEmulator {
     /** Sets an insight finding on a cluster, as EKS's own checks would (for example deprecated API usage). */
     public Insight setInsight(String region, String clusterName, InsightOperations.Finding finding) {
         return operations.insights().set(region, clusterName, finding);
+    }
+
+    /** Sets a node group's health issues: with issues an ACTIVE group is DEGRADED, without them ACTIVE again. */
+    public Nodegroup setNodegroupHealth(String region, String clusterName, String nodegroupName,
+                                        List<Health.Issue> issues) {
+        return operations.nodegroups().setHealth(region, clusterName, nodegroupName, issues);
     }
 
     /**

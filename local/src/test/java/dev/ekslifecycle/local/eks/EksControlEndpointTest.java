@@ -76,6 +76,31 @@ class EksControlEndpointTest extends ManualClockEksTest {
     }
 
     @Test
+    void healthIssuesDegradeANodeGroupUntilCleared() throws Exception {
+        h.activeCluster("c", "1.30");
+        h.activeNodegroup("c", "ng", 2);
+        var degraded = post("clusters/c/node-groups/ng/health", """
+                {"issues": [{"code": "AsgInstanceLaunchFailures", "message": "Could not launch On-Demand Instances",
+                             "resourceIds": ["eks-ng-c"]}]}""");
+        assertEquals(200, degraded.statusCode());
+
+        var ng = h.eks.describeNodegroup(b -> b.clusterName("c").nodegroupName("ng")).nodegroup();
+        assertEquals(NodegroupStatus.DEGRADED, ng.status());
+        assertEquals("AsgInstanceLaunchFailures", ng.health().issues().get(0).codeAsString());
+        var update = h.eks.updateNodegroupConfig(b -> b.clusterName("c").nodegroupName("ng")
+                .scalingConfig(s -> s.desiredSize(3))).update();
+        assertEquals(UpdateStatus.IN_PROGRESS, update.status(), "a DEGRADED group can still be updated");
+        h.clock.advance(Duration.ofMinutes(1));
+        assertEquals(NodegroupStatus.DEGRADED, h.eks.describeNodegroup(b -> b.clusterName("c").nodegroupName("ng"))
+                .nodegroup().status(), "the update does not clear the issues");
+
+        assertEquals(200, post("clusters/c/node-groups/ng/health", "{\"issues\": []}").statusCode());
+        ng = h.eks.describeNodegroup(b -> b.clusterName("c").nodegroupName("ng")).nodegroup();
+        assertEquals(NodegroupStatus.ACTIVE, ng.status());
+        assertTrue(ng.health().issues().isEmpty());
+    }
+
+    @Test
     void badControlInputIsA400AndUnknownTargetsA404() throws Exception {
         assertEquals(400, post("clusters/c/fail-next", "{\"errorCode\":\"Nope\"}").statusCode());
         assertEquals(400, post("clusters/c/fail-next", "not json").statusCode());

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.aws.LocalAccount;
 import dev.ekslifecycle.local.eks.EksEmulator;
 import dev.ekslifecycle.local.eks.model.EksJson;
+import dev.ekslifecycle.local.eks.model.Health;
 import dev.ekslifecycle.local.eks.ops.EksError;
 import dev.ekslifecycle.local.eks.ops.InsightOperations;
 import dev.ekslifecycle.local.http.Endpoint;
 import dev.ekslifecycle.local.http.Request;
 import dev.ekslifecycle.local.http.Response;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code POST clusters/{c}/fail-next} and {@code POST clusters/{c}/node-groups/{ng}/fail-next} with
  *       {@code {"errorCode", "message"}}: the next create or update of it fails with that EKS error code;</li>
+ *   <li>{@code POST clusters/{c}/node-groups/{ng}/health} with {@code {"issues": [{"code", "message",
+ *       "resourceIds"}]}}: sets the group's health issues (DEGRADED with issues, ACTIVE again without);</li>
  *   <li>{@code POST clusters/{c}/insights} with an insight finding: sets it.</li>
  * </ul>
  * Not an AWS API: errors are plain JSON {@code {"error", "message"}}, 400 for bad input, 404 for unknown paths.
@@ -36,6 +40,7 @@ public final class EksControlEndpoint implements Endpoint {
     private static final Pattern FAIL_NEXT =
             Pattern.compile("clusters/([^/]+)(?:/node-groups/([^/]+))?/fail-next");
     private static final Pattern INSIGHTS = Pattern.compile("clusters/([^/]+)/insights");
+    private static final Pattern HEALTH = Pattern.compile("clusters/([^/]+)/node-groups/([^/]+)/health");
 
     private final EksEmulator eks;
 
@@ -45,6 +50,10 @@ public final class EksControlEndpoint implements Endpoint {
 
     /** The body of fail-next. */
     record FailNext(String errorCode, String message) {
+    }
+
+    /** The body of health. */
+    record HealthBody(List<Health.Issue> issues) {
     }
 
     @Override
@@ -73,6 +82,12 @@ public final class EksControlEndpoint implements Endpoint {
                 }
                 eks.failNext(region, m.group(1), m.group(2), body.errorCode(), body.message());
                 return Response.empty(204);
+            }
+            if ((m = HEALTH.matcher(path)).matches()) {
+                HealthBody body = EksJson.MAPPER.readValue(request.bodyText(), HealthBody.class);
+                List<Health.Issue> issues = body.issues() == null ? List.of() : body.issues();
+                return Response.of(200, "application/json",
+                        EksJson.write(eks.setNodegroupHealth(region, m.group(1), m.group(2), issues)));
             }
             if ((m = INSIGHTS.matcher(path)).matches()) {
                 var finding = EksJson.MAPPER.readValue(request.bodyText(), InsightOperations.Finding.class);

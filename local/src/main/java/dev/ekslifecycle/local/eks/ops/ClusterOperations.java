@@ -30,10 +30,12 @@ public final class ClusterOperations {
 
     private final EksContext ctx;
     private final InsightOperations insights;
+    private final ClusterUpdates updates;
 
-    public ClusterOperations(EksContext ctx, InsightOperations insights) {
+    public ClusterOperations(EksContext ctx, InsightOperations insights, ClusterUpdates updates) {
         this.ctx = ctx;
         this.insights = insights;
+        this.updates = updates;
     }
 
     public Cluster create(String region, ClusterRequests.CreateCluster request) {
@@ -137,6 +139,10 @@ public final class ClusterOperations {
 
     /** The cluster, or EKS's not-found error; inside a read or write. */
     ClusterState find(String region, String name) {
+        return find(ctx, region, name);
+    }
+
+    static ClusterState find(EksContext ctx, String region, String name) {
         return ctx.store().cluster(region, name).orElseThrow(() -> notFound(name));
     }
 
@@ -176,8 +182,12 @@ public final class ClusterOperations {
         String endpoint = ctx.apiServers().open(name, creating.get().cluster().version());
         boolean stillWanted = ctx.store().write(after -> {
             var current = ctx.store().cluster(region, name).filter(c -> CREATING.equals(c.cluster().status()));
-            current.ifPresent(c -> ctx.store().put(c.with(c.cluster().withStatus(ACTIVE)
-                    .withControlPlane(endpoint, new Cluster.Certificate(CERTIFICATE_AUTHORITY)), null)));
+            current.ifPresent(c -> {
+                ClusterState active = c.with(c.cluster().withStatus(ACTIVE)
+                        .withControlPlane(endpoint, new Cluster.Certificate(CERTIFICATE_AUTHORITY)), null);
+                ctx.store().put(active);
+                after.then(() -> updates.watchSupport(active));
+            });
             return current.isPresent();
         });
         if (!stillWanted) {

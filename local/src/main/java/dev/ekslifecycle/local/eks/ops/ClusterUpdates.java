@@ -33,13 +33,47 @@ public final class ClusterUpdates {
             "API", List.of());
 
     private final EksContext ctx;
-    private final ClusterOperations clusters;
     private final InsightOperations insights;
+    private final EndOfSupportUpgrades endOfSupport;
 
-    public ClusterUpdates(EksContext ctx, ClusterOperations clusters, InsightOperations insights) {
+    public ClusterUpdates(EksContext ctx, InsightOperations insights) {
         this.ctx = ctx;
-        this.clusters = clusters;
         this.insights = insights;
+        this.endOfSupport = new EndOfSupportUpgrades(ctx, this::upgradeAtEndOfSupport);
+    }
+
+    /** Watches an ACTIVE cluster for the end of its version's support; also used after a restart. */
+    public void watchSupport(ClusterState state) {
+        endOfSupport.watch(state);
+    }
+
+    /**
+     * EKS's own upgrade at the end of support: no readiness or skew checks. False when the cluster is busy and
+     * should be tried again; true when started or when the cluster is gone.
+     */
+    private boolean upgradeAtEndOfSupport(String region, String name) {
+        return ctx.store().write(after -> {
+            var found = ctx.store().cluster(region, name);
+            if (found.isEmpty()) {
+                return true;
+            }
+            ClusterState state = found.get();
+            if (!ClusterOperations.ACTIVE.equals(state.cluster().status())
+                    || ctx.store().updateInProgress(region, name, null, null).isPresent()) {
+                return false;
+            }
+            String target = KubernetesVersion.ofMinor(KubernetesVersion.minorOf(state.cluster().version()) + 1);
+            KubernetesVersion version = ctx.versions().find(target).orElseThrow();
+            start(after, state, "VersionUpdate", List.of(Updates.param("Version", target),
+                    Updates.param("PlatformVersion", version.platformVersion())), versionChanges(version),
+                    ctx.durations().clusterVersionUpdate());
+            return true;
+        });
+    }
+
+    private static ObjectNode versionChanges(KubernetesVersion version) {
+        return EksJson.MAPPER.createObjectNode().put("version", version.version())
+                .put("platformVersion", version.platformVersion());
     }
 
     public Update updateVersion(String region, String name, ClusterRequests.UpdateClusterVersion request) {
@@ -71,10 +105,8 @@ public final class ClusterUpdates {
                         + cluster.version() + " to " + target + ": a cluster moves one minor version at a time")
                         .with("clusterName", name);
             }
-            ObjectNode changes = EksJson.MAPPER.createObjectNode()
-                    .put("version", target).put("platformVersion", version.platformVersion());
             UpdateState update = start(after, state, type, List.of(Updates.param("Version", target),
-                    Updates.param("PlatformVersion", version.platformVersion())), changes,
+                    Updates.param("PlatformVersion", version.platformVersion())), versionChanges(version),
                     ctx.durations().clusterVersionUpdate());
             Idempotency.remember(ctx.store(), "UpdateClusterVersion", region, name, request.clientRequestToken(),
                     request, update.update().id());
@@ -289,7 +321,7 @@ public final class ClusterUpdates {
 
     /** A cluster that can start an update: ACTIVE, with none in progress. */
     private ClusterState startable(String region, String name) {
-        ClusterState state = clusters.find(region, name);
+        ClusterState state = ClusterOperations.find(ctx, region, name);
         if (ctx.store().updateInProgress(region, name, null, null).isPresent()) {
             throw EksError.resourceInUse("Cluster " + name + " already has an update in progress")
                     .with("clusterName", name);
@@ -339,7 +371,11 @@ public final class ClusterUpdates {
                 case "VersionRollback" -> null;
                 default -> state.lastUpgrade();
             };
-            ctx.store().put(new ClusterState(region, changed, null, lastUpgrade));
+            ClusterState ended = new ClusterState(region, changed, null, lastUpgrade);
+            ctx.store().put(ended);
+            if (type.startsWith("Version") || type.equals("UpgradePolicyUpdate")) {
+                after.then(() -> endOfSupport.watch(ended));
+            }
             if (!type.startsWith("Version")) {
                 return null;
             }
@@ -354,7 +390,7 @@ public final class ClusterUpdates {
     /** DescribeUpdate of any target of the cluster; {@code nodegroup}/{@code addon} must match the update's. */
     public Update describe(String region, String name, String updateId, String nodegroup, String addon) {
         return ctx.store().read(() -> {
-            clusters.find(region, name);
+            ClusterOperations.find(ctx, region, name);
             return ctx.store().update(region, name, updateId)
                     .filter(u -> nodegroup == null || nodegroup.equals(u.nodegroupName()))
                     .filter(u -> addon == null || addon.equals(u.addonName()))
@@ -368,7 +404,7 @@ public final class ClusterUpdates {
     public Page<String> list(String region, String name, String nodegroup, String addon, Integer maxResults,
                              String nextToken) {
         List<String> ids = ctx.store().read(() -> {
-            clusters.find(region, name);
+            ClusterOperations.find(ctx, region, name);
             if (nodegroup != null && ctx.store().nodegroup(region, name, nodegroup).isEmpty()) {
                 throw NodegroupOperations.notFound(name, nodegroup);
             }

@@ -212,6 +212,24 @@ public final class NodegroupOperations {
     }
 
     /**
+     * Sets the node group's health issues, as EKS reports problems it finds with the group's resources: an ACTIVE
+     * group with issues turns DEGRADED, a DEGRADED one without issues turns ACTIVE again.
+     */
+    public Nodegroup setHealth(String region, String cluster, String name, List<Health.Issue> issues) {
+        return ctx.store().write(after -> {
+            NodegroupState state = find(region, cluster, name);
+            Nodegroup n = state.nodegroup().withHealth(new Health(List.copyOf(issues)));
+            if (!issues.isEmpty() && ClusterOperations.ACTIVE.equals(n.status())) {
+                n = n.withStatus(DEGRADED, ctx.now());
+            } else if (issues.isEmpty() && DEGRADED.equals(n.status())) {
+                n = n.withStatus(ClusterOperations.ACTIVE, ctx.now());
+            }
+            ctx.store().put(state.with(n));
+            return n;
+        });
+    }
+
+    /**
      * After a restart the fleet's callbacks are gone: a node group still CREATING or DELETING ends now, as if
      * its fleet had just reported success.
      */

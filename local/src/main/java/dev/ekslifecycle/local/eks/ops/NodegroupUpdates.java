@@ -245,7 +245,9 @@ public final class NodegroupUpdates {
             Updates.end(ctx, found.get(), failure);
             Nodegroup n = state.get().nodegroup();
             Nodegroup ended = failure == null ? EksJson.withMembers(n, found.get().changes()) : n;
-            ctx.store().put(state.get().with(ended.withStatus(ClusterOperations.ACTIVE, ctx.now())));
+            boolean unhealthy = ended.health() != null && !ended.health().issues().isEmpty();
+            ctx.store().put(state.get().with(ended.withStatus(
+                    unhealthy ? NodegroupOperations.DEGRADED : ClusterOperations.ACTIVE, ctx.now())));
             return failure == null && "ConfigUpdate".equals(found.get().update().type()) ? ended : null;
         });
         if (applied != null && applied.autoScalingGroupName() != null) {
