@@ -12,18 +12,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The state stores for the handlers, on the table named by {@code STATE_TABLE} (config {@code state.table}). The
- * clock and ID source are defaults that a test may replace with beans of its own.
+ * The state stores for the handlers, on the table named by {@code STATE_TABLE} (config {@code state.table}), built
+ * once per container on first use. The clock and ID source are defaults that a test may replace with beans of its
+ * own.
  */
 @ApplicationScoped
 public class StateStoreProducer {
-
-    @ConfigProperty(name = "state.table")
-    String tableName;
 
     @Produces
     @Singleton
@@ -42,6 +40,8 @@ public class StateStoreProducer {
     @Produces
     @Singleton
     DynamoDbStateStore stateStore(DynamoDbClient client, Clock clock, IdSource ids) {
+        // Read when a handler first needs the store, not at start-up: handlers without state need no table.
+        String tableName = ConfigProvider.getConfig().getValue("state.table", String.class);
         return new DynamoDbStateStore(client, tableName, clock, ids);
     }
 

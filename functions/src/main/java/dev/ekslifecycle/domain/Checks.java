@@ -9,12 +9,15 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** The value checks the spec rules are made of; each reports into one {@link Problems}. Null values are skipped
- * except by {@link #required}, so a missing optional value is never a problem. */
+/**
+ * The value checks the spec rules are made of; each reports into one {@link Problems}. Null values are skipped
+ * except by the {@code required} checks, so a missing optional value is never a problem.
+ */
 final class Checks {
 
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}");
-
+    private static final Pattern ROLE_ARN =
+            Pattern.compile("arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}");
+    private static final String ROLE_RULE = "must be an IAM role ARN such as arn:aws:iam::123456789012:role/NAME";
     private static final Pattern NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]*");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
 
@@ -63,7 +66,7 @@ final class Checks {
     }
 
     void roleArn(FieldPath path, String value) {
-        matches(path, value, ROLE_ARN, "must be an IAM role ARN such as arn:aws:iam::123456789012:role/NAME");
+        matches(path, value, ROLE_ARN, ROLE_RULE);
     }
 
     /** A required EKS resource name (cluster, node group, Fargate profile): EKS's syntax, up to maxLength. */
@@ -76,9 +79,7 @@ final class Checks {
     }
 
     void requiredRoleArn(FieldPath path, String value) {
-        if (required(path, value)) {
-            roleArn(path, value);
-        }
+        requiredMatch(path, value, ROLE_ARN, ROLE_RULE);
     }
 
     void subnetId(FieldPath path, String value) {
