@@ -11,29 +11,15 @@ import dev.ekslifecycle.store.LockNotHeldException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class DynamoDbClusterLocksTest {
+class DynamoDbClusterLocksTest extends OnLocalStateTable {
 
     private static final Duration LEASE = Duration.ofMinutes(15);
     private static final String A = "arn:aws:states:us-east-1:000000000000:execution:create-cluster:a";
     private static final String B = "arn:aws:states:us-east-1:000000000000:execution:delete-cluster:b";
 
-    private static LocalStateTable local;
-    private static ClusterLocks locks;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = new LocalStateTable();
-        locks = local.newTable().locks();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        local.close();
-    }
+    private final ClusterLocks locks = store.locks();
 
     @Test
     void oneOwnerAtATimeAndTheRefusalNamesTheHolder() {
@@ -105,7 +91,7 @@ class DynamoDbClusterLocksTest {
         }
     }
 
-    private static void assertExactlyOneWinner(String cluster, List<Race.Outcome<Lease>> outcomes) {
+    private void assertExactlyOneWinner(String cluster, List<Race.Outcome<Lease>> outcomes) {
         List<Lease> winners = outcomes.stream().filter(Race.Outcome::won).map(Race.Outcome::result).toList();
         assertEquals(1, winners.size(), cluster);
         for (Race.Outcome<Lease> o : outcomes) {

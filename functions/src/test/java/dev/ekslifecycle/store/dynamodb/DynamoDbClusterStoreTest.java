@@ -24,27 +24,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DynamoDbClusterStoreTest {
+class DynamoDbClusterStoreTest extends OnLocalStateTable {
 
-    private static LocalStateTable local;
-    private static ClusterStore clusters;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = new LocalStateTable();
-        clusters = local.newTable().clusters();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        local.close();
-    }
+    private final ClusterStore clusters = store.clusters();
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})

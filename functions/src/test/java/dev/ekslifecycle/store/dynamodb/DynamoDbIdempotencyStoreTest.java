@@ -10,31 +10,17 @@ import dev.ekslifecycle.store.IdempotencyKeyReusedException;
 import dev.ekslifecycle.store.IdempotencyStore;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 
-class DynamoDbIdempotencyStoreTest {
+class DynamoDbIdempotencyStoreTest extends OnLocalStateTable {
 
     private static final Duration DAY = Duration.ofDays(1);
     private static final String REQUEST = "{\"name\":\"orders\",\"version\":\"1.31\"}";
     private static final String OTHER = "{\"name\":\"orders\",\"version\":\"1.32\"}";
 
-    private static LocalStateTable local;
-    private static IdempotencyStore keys;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = new LocalStateTable();
-        keys = local.newTable().idempotency();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        local.close();
-    }
+    private final IdempotencyStore keys = store.idempotency();
 
     @Test
     void theSameRequestGetsTheFirstResult() {

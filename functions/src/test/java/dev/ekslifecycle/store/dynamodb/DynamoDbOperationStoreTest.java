@@ -22,29 +22,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class DynamoDbOperationStoreTest {
+class DynamoDbOperationStoreTest extends OnLocalStateTable {
 
     private static final String EXECUTION = "arn:aws:states:us-east-1:000000000000:execution:create-cluster:";
 
-    private static LocalStateTable local;
-    private static OperationStore operations;
+    private final OperationStore operations = store.operations();
 
-    @BeforeAll
-    static void start() throws Exception {
-        local = new LocalStateTable();
-        operations = local.newTable().operations();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        local.close();
-    }
-
-    private static Operation create(String cluster) {
+    private Operation create(String cluster) {
         return operations.create(new NewOperation(cluster, OperationType.CREATE_CLUSTER, "arn:aws:iam::123456789012:user/ops",
                 "{\"name\":\"" + cluster + "\"}"));
     }
