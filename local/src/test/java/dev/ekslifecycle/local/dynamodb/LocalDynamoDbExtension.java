@@ -74,6 +74,14 @@ final class LocalDynamoDbExtension implements AutoCloseable {
         return AttributeValue.fromN(n);
     }
 
+    static AttributeDefinition def(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    static KeySchemaElement keyElement(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
     static Map<String, AttributeValue> key(String pk) {
         return Map.of("pk", s(pk));
     }

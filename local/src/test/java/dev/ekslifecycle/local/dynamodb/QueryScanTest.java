@@ -1,5 +1,7 @@
 package dev.ekslifecycle.local.dynamodb;
 
+import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.def;
+import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.keyElement;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.n;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,11 +16,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -35,9 +35,9 @@ class QueryScanTest {
         db.client.createTable(b -> b.tableName("events").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(def("pk", ScalarAttributeType.S), def("sk", ScalarAttributeType.N),
                         def("status", ScalarAttributeType.S))
-                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                .keySchema(keyElement("pk", KeyType.HASH), keyElement("sk", KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byStatus")
-                        .keySchema(key("status", KeyType.HASH), key("sk", KeyType.RANGE))
+                        .keySchema(keyElement("status", KeyType.HASH), keyElement("sk", KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
         for (String pk : List.of("a", "b", "c")) {
             for (int i = 1; i <= 10; i++) {
@@ -55,14 +55,6 @@ class QueryScanTest {
     @AfterEach
     void stop() throws Exception {
         db.close();
-    }
-
-    private static AttributeDefinition def(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     private static List<String> sortKeys(List<Map<String, AttributeValue>> items) {

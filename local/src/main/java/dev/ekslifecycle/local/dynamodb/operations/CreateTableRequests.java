@@ -160,8 +160,16 @@ final class CreateTableRequests {
         }
     }
 
-    static void checkAllDefinitionsUsed(Map<String, ValueType> definitions, KeyAttribute[] keys,
-                                        List<IndexSchema> indexes) {
+    private static void checkAllDefinitionsUsed(Map<String, ValueType> definitions, KeyAttribute[] keys,
+                                                List<IndexSchema> indexes) {
+        if (!keyAttributes(keys, indexes).containsAll(definitions.keySet())) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: Number of attributes in "
+                    + "KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+        }
+    }
+
+    /** The names of every key attribute of the table and its indexes. */
+    static Set<String> keyAttributes(KeyAttribute[] keys, List<IndexSchema> indexes) {
         Set<String> used = new HashSet<>();
         used.add(keys[0].name());
         if (keys[1] != null) {
@@ -173,9 +181,6 @@ final class CreateTableRequests {
                 used.add(i.rangeKey().name());
             }
         }
-        if (!used.containsAll(definitions.keySet())) {
-            throw DynamoDbException.validation("One or more parameter values were invalid: Number of attributes in "
-                    + "KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-        }
+        return used;
     }
 }

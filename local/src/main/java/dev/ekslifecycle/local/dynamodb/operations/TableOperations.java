@@ -107,7 +107,7 @@ final class TableOperations {
                 }
             }
         }
-        CreateTableRequests.checkAllDefinitionsUsed(definitions, tableKeys, indexes);
+        definitions.keySet().retainAll(CreateTableRequests.keyAttributes(tableKeys, indexes));
         TableSchema changed = schema.withIndexes(indexes, definitions);
         String billing = Requests.string(request, "BillingMode");
         JsonNode throughput = request.get("ProvisionedThroughput");
