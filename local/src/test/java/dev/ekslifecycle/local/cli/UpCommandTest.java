@@ -1,0 +1,50 @@
+package dev.ekslifecycle.local.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UpCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return LocalCloudMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--edge-port|x|--edge-port must be a port from 0 to 65535, not x",
+        "--api-port|70000|--api-port must be a port from 0 to 65535, not 70000",
+        "--clock|fast|clock must be real, scaled:N (N > 0) or virtual, not 'fast'",
+        "--parameter|novalue|--parameter takes NAME=VALUE, not novalue",
+        "--colour|blue|unknown option --colour",
+    })
+    void badOptionsAreUsageErrors(String option, String value, String message, @TempDir Path dir) {
+        assertEquals(2, run("up", "--data-dir", dir.toString(), option, value));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(message), err.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing on standard output but the ready line");
+    }
+
+    @Test
+    void aTemplateThatCannotRunLocallyStopsStartUpNamingWhere(@TempDir Path dir) throws Exception {
+        Path template = Files.writeString(dir.resolve("template.yaml"),
+                "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n");
+        assertEquals(1, run("up", "--data-dir", dir.toString(), "--template", template.toString(),
+                "--edge-port", "0", "--api-port", "0", "--clock", "virtual"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Resources.Vpc.Type: resource type AWS::EC2::VPC is "
+                + "not supported locally"), err.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+}
