@@ -33,11 +33,11 @@ public final class ComputeHarness implements AutoCloseable {
 
     public static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
 
-    public final VirtualClock clock = VirtualClock.manual(START);
+    public final VirtualClock clock;
     public final CapturedEvents events = new CapturedEvents();
     public final FaultInjector faults = new FaultInjector(42);
-    public final Ec2Inventory ec2 = new Ec2Inventory(clock, events, InstanceTimings.realistic());
-    public final AutoScalingService autoScaling = new AutoScalingService(ec2, clock, events);
+    public final Ec2Inventory ec2;
+    public final AutoScalingService autoScaling;
     public final HttpServerHost host;
     public final KubernetesClusters kubernetes;
     public final ManagedNodeGroups nodeGroups;
@@ -45,6 +45,13 @@ public final class ComputeHarness implements AutoCloseable {
     public final AutoScalingClient autoScalingClient;
 
     public ComputeHarness() throws Exception {
+        this(START);
+    }
+
+    public ComputeHarness(Instant start) throws Exception {
+        clock = VirtualClock.manual(start);
+        ec2 = new Ec2Inventory(clock, events, InstanceTimings.realistic());
+        autoScaling = new AutoScalingService(ec2, clock, events);
         host = HttpServerHost.start("compute-test", 0, clock);
         kubernetes = new KubernetesClusters(clock, host::url);
         nodeGroups = new ManagedNodeGroups(autoScaling, ec2, kubernetes, clock, FleetTimings.realistic());
