@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public interface EksGateway {
 
-    Optional<ObservedCluster> describeCluster(String name);
+    Optional<EksCluster> describeCluster(String name);
 
     /** Creates the control plane from the spec, with our managed-by tag added to the spec's tags. */
     void createCluster(ClusterSpec spec, String clientRequestToken);

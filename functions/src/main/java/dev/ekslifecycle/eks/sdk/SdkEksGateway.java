@@ -8,7 +8,7 @@ import dev.ekslifecycle.domain.Taint;
 import dev.ekslifecycle.eks.EksGateway;
 import dev.ekslifecycle.eks.ManagedTags;
 import dev.ekslifecycle.eks.ObservedAddon;
-import dev.ekslifecycle.eks.ObservedCluster;
+import dev.ekslifecycle.eks.EksCluster;
 import dev.ekslifecycle.errors.ResourceBusyException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +36,7 @@ public final class SdkEksGateway implements EksGateway {
     }
 
     @Override
-    public Optional<ObservedCluster> describeCluster(String name) {
+    public Optional<EksCluster> describeCluster(String name) {
         return EksErrors.find("DescribeCluster " + name, () -> eks.describeCluster(r -> r.name(name)).cluster())
                 .map(SdkEksGateway::observed);
     }
@@ -48,7 +48,7 @@ public final class SdkEksGateway implements EksGateway {
 
     @Override
     public void disableDeletionProtection(String clusterName, String clientRequestToken) {
-        boolean on = describeCluster(clusterName).map(ObservedCluster::deletionProtection).orElse(false);
+        boolean on = describeCluster(clusterName).map(EksCluster::deletionProtection).orElse(false);
         if (on) {
             EksErrors.call("UpdateClusterConfig " + clusterName, () -> eks.updateClusterConfig(r -> r
                     .name(clusterName).deletionProtection(false).clientRequestToken(clientRequestToken)));
@@ -225,8 +225,8 @@ public final class SdkEksGateway implements EksGateway {
                 .accessScope(s -> s.type(AccessScopeType.CLUSTER))));
     }
 
-    private static ObservedCluster observed(Cluster c) {
-        return new ObservedCluster(c.name(), c.arn(), c.statusAsString(), c.version(), c.endpoint(), c.tags(),
+    private static EksCluster observed(Cluster c) {
+        return new EksCluster(c.name(), c.arn(), c.statusAsString(), c.version(), c.endpoint(), c.tags(),
                 Boolean.TRUE.equals(c.deletionProtection()));
     }
 

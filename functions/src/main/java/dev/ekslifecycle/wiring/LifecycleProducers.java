@@ -1,0 +1,129 @@
+package dev.ekslifecycle.wiring;
+
+import dev.ekslifecycle.api.LifecycleApi;
+import dev.ekslifecycle.aws.AwsClientSettings;
+import dev.ekslifecycle.aws.AwsClients;
+import dev.ekslifecycle.eks.EksGateway;
+import dev.ekslifecycle.eks.sdk.SdkEksGateway;
+import dev.ekslifecycle.events.LifecycleEventPublisher;
+import dev.ekslifecycle.events.sdk.EventBridgePublisher;
+import dev.ekslifecycle.store.ClusterLocks;
+import dev.ekslifecycle.store.ClusterStore;
+import dev.ekslifecycle.store.IdempotencyStore;
+import dev.ekslifecycle.store.OperationStore;
+import dev.ekslifecycle.workflow.ClusterProvisioning;
+import dev.ekslifecycle.workflow.ClusterTeardown;
+import dev.ekslifecycle.workflow.OperationLifecycle;
+import dev.ekslifecycle.workflow.WorkflowStarter;
+import dev.ekslifecycle.workflow.WorkflowStarter.Workflow;
+import dev.ekslifecycle.workflow.sdk.StepFunctionsStarter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * Builds the lifecycle services from configuration. Each value comes from an environment variable that
+ * template.yaml sets (MicroProfile Config maps {@code EVENT_BUS_NAME} to {@code event.bus.name}); a Lambda that
+ * does not use a service never builds it, so no function pays for clients it does not call.
+ */
+@ApplicationScoped
+public class LifecycleProducers {
+
+    @ConfigProperty(name = "event.bus.name", defaultValue = "default")
+    String eventBusName;
+
+    @ConfigProperty(name = "create.cluster.state.machine.arn")
+    Optional<String> createClusterStateMachineArn;
+
+    @ConfigProperty(name = "delete.cluster.state.machine.arn")
+    Optional<String> deleteClusterStateMachineArn;
+
+    @ConfigProperty(name = "lifecycle.role.arn")
+    Optional<String> lifecycleRoleArn;
+
+    @Produces
+    @Singleton
+    EksClient eksClient(AwsClientSettings settings) {
+        return AwsClients.build(EksClient.builder(), settings);
+    }
+
+    void close(@Disposes EksClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    SfnClient sfnClient(AwsClientSettings settings) {
+        return AwsClients.build(SfnClient.builder(), settings);
+    }
+
+    void close(@Disposes SfnClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    EventBridgeClient eventBridgeClient(AwsClientSettings settings) {
+        return AwsClients.build(EventBridgeClient.builder(), settings);
+    }
+
+    void close(@Disposes EventBridgeClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    EksGateway eks(EksClient client) {
+        return new SdkEksGateway(client);
+    }
+
+    @Produces
+    @Singleton
+    LifecycleEventPublisher events(EventBridgeClient client) {
+        return new EventBridgePublisher(client, eventBusName);
+    }
+
+    @Produces
+    @Singleton
+    WorkflowStarter workflows(SfnClient client) {
+        Map<Workflow, String> arns = new EnumMap<>(Workflow.class);
+        createClusterStateMachineArn.ifPresent(arn -> arns.put(Workflow.CREATE_CLUSTER, arn));
+        deleteClusterStateMachineArn.ifPresent(arn -> arns.put(Workflow.DELETE_CLUSTER, arn));
+        return new StepFunctionsStarter(client, arns);
+    }
+
+    @Produces
+    @Singleton
+    LifecycleApi api(ClusterStore clusters, OperationStore operations, ClusterLocks locks,
+                     IdempotencyStore idempotency, WorkflowStarter workflows, AwsClientSettings settings) {
+        return new LifecycleApi(clusters, operations, locks, idempotency, workflows, settings.region().id());
+    }
+
+    @Produces
+    @Singleton
+    ClusterProvisioning provisioning(ClusterStore clusters, OperationStore operations, EksGateway eks) {
+        return new ClusterProvisioning(clusters, operations, eks, lifecycleRoleArn.orElse(null));
+    }
+
+    @Produces
+    @Singleton
+    ClusterTeardown teardown(ClusterStore clusters, OperationStore operations, EksGateway eks) {
+        return new ClusterTeardown(clusters, operations, eks);
+    }
+
+    @Produces
+    @Singleton
+    OperationLifecycle lifecycle(ClusterStore clusters, OperationStore operations, ClusterLocks locks,
+                                 EksGateway eks, LifecycleEventPublisher events, Clock clock) {
+        return new OperationLifecycle(clusters, operations, locks, eks, events, clock);
+    }
+}
