@@ -23,6 +23,7 @@ import java.util.Set;
 final class StackResources implements ResourceAttributes {
 
     static final String IMPLICIT_API = "ServerlessRestApi";
+    private static final String ALIAS_SUFFIX = ".Alias";
 
     private final StackIdentity stack;
     private final Map<String, TemplateResource> declared = new LinkedHashMap<>();
@@ -91,7 +92,25 @@ final class StackResources implements ResourceAttributes {
 
     @Override
     public Object ref(String logicalId, String location) {
+        if (logicalId.endsWith(ALIAS_SUFFIX)) {
+            return aliasArn(logicalId.substring(0, logicalId.length() - ALIAS_SUFFIX.length()), location);
+        }
         return known(logicalId, location).ref(physicalName(logicalId), stack);
+    }
+
+    /**
+     * SAM's {@code !Ref Function.Alias}: the ARN of the alias that {@code AutoPublishAlias} publishes. Locally every
+     * version is the code in function.zip, so the alias ARN is the function's ARN with the alias as qualifier.
+     */
+    private Object aliasArn(String functionId, String location) {
+        TemplateResource function = declared.get(functionId);
+        Object alias = function == null ? null : function.properties().get("AutoPublishAlias");
+        if (types.get(functionId) != ResourceType.FUNCTION || alias == null) {
+            throw new TemplateException(location, functionId + ALIAS_SUFFIX
+                    + " needs an AWS::Serverless::Function with AutoPublishAlias");
+        }
+        Object arn = getAtt(functionId, "Arn", location);
+        return arn + ":" + intrinsics.resolve(alias, function.location("AutoPublishAlias"));
     }
 
     @Override
