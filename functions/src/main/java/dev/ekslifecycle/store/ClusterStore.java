@@ -16,6 +16,7 @@ public interface ClusterStore {
      * cluster cannot touch the new one.
      *
      * @throws ClusterAlreadyExistsException when a cluster of that name exists and is not DELETED
+     * @throws IllegalArgumentException when the spec is not valid (it is checked again before it is stored)
      */
     ClusterRecord create(ClusterSpec desired);
 
@@ -25,7 +26,7 @@ public interface ClusterStore {
     ClusterRecord get(String name);
 
     /**
-     * Replaces the desired spec (its name must stay the cluster's).
+     * Replaces the desired spec (valid, and its name must stay the cluster's).
      *
      * @throws StaleVersionException when the record is no longer at {@code expectedVersion}
      * @throws ClusterNotFoundException when there is no such cluster

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -41,6 +42,8 @@ final class DynamoDbClusterLocks implements ClusterLocks {
 
     @Override
     public Lease acquire(String clusterName, String owner, String operationId, Duration leaseFor) {
+        Objects.requireNonNull(owner, "a lock has an owner");
+        Objects.requireNonNull(operationId, "a lock is taken for an operation");
         Instant now = clock.instant();
         Lease lease = new Lease(clusterName, owner, operationId, now.plus(leaseFor));
         Map<String, AttributeValue> item = new HashMap<>(StateTable.key(Keys.cluster(clusterName), Keys.LOCK_SK));

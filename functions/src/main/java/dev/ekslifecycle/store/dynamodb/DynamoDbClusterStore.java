@@ -5,8 +5,11 @@ import static dev.ekslifecycle.store.dynamodb.Attributes.n;
 import static dev.ekslifecycle.store.dynamodb.Attributes.s;
 
 import dev.ekslifecycle.domain.ClusterSpec;
+import dev.ekslifecycle.domain.ClusterSpecValidator;
 import dev.ekslifecycle.domain.ClusterStatus;
 import dev.ekslifecycle.domain.ObservedCluster;
+import dev.ekslifecycle.domain.Problem;
+import dev.ekslifecycle.domain.SubnetFacts;
 import dev.ekslifecycle.domain.json.ClusterSpecJson;
 import dev.ekslifecycle.store.ClusterAlreadyExistsException;
 import dev.ekslifecycle.store.ClusterNotFoundException;
@@ -16,6 +19,7 @@ import dev.ekslifecycle.store.Page;
 import dev.ekslifecycle.store.StaleVersionException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,7 +43,7 @@ final class DynamoDbClusterStore implements ClusterStore {
     public ClusterRecord create(ClusterSpec desired) {
         Instant now = clock.instant();
         Expression e = new Expression();
-        e.set(ClusterItems.NAME, s(desired.name())).set(ClusterItems.SPEC, s(ClusterSpecJson.write(desired)))
+        e.set(ClusterItems.NAME, s(desired.name())).set(ClusterItems.SPEC, specDocument(desired))
                 .set(Keys.GSI1_PK, s(Keys.ALL_CLUSTERS)).set(Keys.GSI1_SK, s(desired.name()))
                 .set(ClusterItems.CREATED_AT, instant(now)).set(ClusterItems.UPDATED_AT, instant(now))
                 .setTo(ClusterItems.RECORD_VERSION, "if_not_exists(" + e.name(ClusterItems.RECORD_VERSION) + ", "
@@ -75,8 +79,16 @@ final class DynamoDbClusterStore implements ClusterStore {
             throw new IllegalArgumentException("the spec of cluster " + name + " cannot rename it to "
                     + desired.name());
         }
-        return update(name, expectedVersion, new Expression().set(ClusterItems.SPEC,
-                s(ClusterSpecJson.write(desired))));
+        return update(name, expectedVersion, new Expression().set(ClusterItems.SPEC, specDocument(desired)));
+    }
+
+    /** The stored form of a spec; an invalid spec is refused, since it could not be read back. */
+    private static AttributeValue specDocument(ClusterSpec desired) {
+        List<Problem> problems = new ClusterSpecValidator(SubnetFacts.UNKNOWN).validate(desired);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("only a valid spec is stored; this one has " + problems);
+        }
+        return s(ClusterSpecJson.write(desired));
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -119,6 +120,7 @@ final class DynamoDbOperationStore implements OperationStore {
 
     @Override
     public StepEntry appendStep(String operationId, String name, String detail) {
+        Objects.requireNonNull(name, "a step has a name");
         for (int attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
             int count = get(operationId).stepCount();
             Instant now = clock.instant();

@@ -82,6 +82,19 @@ class DynamoDbClusterStoreTest extends OnLocalStateTable {
     }
 
     @Test
+    void anInvalidSpecIsNeverStored() {
+        ClusterSpec valid = Specs.named("guarded", 1);
+        ClusterSpec invalid = new ClusterSpec("guarded", null, valid.roleArn(), valid.subnetIds(),
+                valid.securityGroupIds(), true, false, valid.logging(), valid.tags(), true, valid.upgradePolicy(),
+                valid.autoMode(), valid.addons(), valid.accessEntries(), valid.nodegroups(), valid.fargateProfiles());
+        assertThrows(IllegalArgumentException.class, () -> clusters.create(invalid));
+        assertEquals(Optional.empty(), clusters.find("guarded"));
+        clusters.create(valid);
+        assertThrows(IllegalArgumentException.class, () -> clusters.updateDesired("guarded", 1, invalid));
+        assertEquals(valid, clusters.get("guarded").desired());
+    }
+
+    @Test
     void aSpecCannotRenameItsCluster() {
         clusters.create(Specs.named("rename-me", 1));
         assertThrows(IllegalArgumentException.class,
