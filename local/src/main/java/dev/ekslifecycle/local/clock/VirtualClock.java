@@ -76,6 +76,7 @@ public final class VirtualClock extends SimulationClock {
         }
         while (true) {
             PendingTimer due;
+            Busy firing;
             synchronized (lock) {
                 PendingTimer head = timers.peek();
                 if (head == null || head.at.isAfter(target)) {
@@ -85,9 +86,10 @@ public final class VirtualClock extends SimulationClock {
                     lock.notifyAll();
                     return;
                 }
+                firing = enterBusy();
                 due = take();
             }
-            fire(due);
+            fire(due, firing);
             awaitNotBusy();
         }
     }
@@ -156,9 +158,17 @@ public final class VirtualClock extends SimulationClock {
         return head;
     }
 
-    private void fire(PendingTimer timer) {
-        if (timer.claim()) {
-            execute(timer.task);
+    /**
+     * Runs a timer taken off the queue. {@code firing} was entered before the timer stopped counting as pending, so
+     * that between the two nobody sees the clock idle with the timer's work not started yet.
+     */
+    private void fire(PendingTimer timer, Busy firing) {
+        try {
+            if (timer.claim()) {
+                execute(timer.task);
+            }
+        } finally {
+            firing.close();
         }
         signalIdleWaiters();
     }
@@ -166,6 +176,7 @@ public final class VirtualClock extends SimulationClock {
     private void dispatchLoop() {
         while (running) {
             PendingTimer due = null;
+            Busy firing = null;
             synchronized (lock) {
                 PendingTimer head = timers.peek();
                 if (head != null && head.cancelled) {
@@ -173,8 +184,10 @@ public final class VirtualClock extends SimulationClock {
                     continue;
                 }
                 if (head != null && !head.at.isAfter(now)) {
+                    firing = enterBusy();
                     due = take();
                 } else if (head != null && autoAdvance && pendingForeground > 0 && !isBusy()) {
+                    firing = enterBusy();
                     due = take();
                 } else {
                     try {
@@ -186,7 +199,7 @@ public final class VirtualClock extends SimulationClock {
                 }
             }
             if (due != null) {
-                fire(due);
+                fire(due, firing);
             }
         }
     }

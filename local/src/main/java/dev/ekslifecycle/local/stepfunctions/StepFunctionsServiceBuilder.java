@@ -4,8 +4,10 @@ import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.stepfunctions.runtime.ExecutionEngine;
 import dev.ekslifecycle.local.stepfunctions.tasks.LambdaIntegration;
 import dev.ekslifecycle.local.stepfunctions.tasks.LambdaInvoker;
+import dev.ekslifecycle.local.stepfunctions.tasks.SdkIntegrations;
 import dev.ekslifecycle.local.stepfunctions.tasks.TaskDispatcher;
 import dev.ekslifecycle.local.stepfunctions.tasks.TaskIntegration;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,7 @@ public final class StepFunctionsServiceBuilder {
     private LambdaInvoker lambdaInvoker = LambdaInvoker.none();
     private final List<TaskIntegration> integrations = new ArrayList<>();
     private StepFunctionsStore store = StepFunctionsStore.inMemory();
+    private URI integrationEndpoint;
 
     StepFunctionsServiceBuilder(SimulationClock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -37,6 +40,15 @@ public final class StepFunctionsServiceBuilder {
         return this;
     }
 
+    /**
+     * The endpoint (the local cloud's edge port) that {@code aws-sdk:*}, DynamoDB, EventBridge and EKS tasks call
+     * through the AWS SDK; without one those tasks fail with States.Runtime.
+     */
+    public StepFunctionsServiceBuilder integrationEndpoint(URI endpoint) {
+        this.integrationEndpoint = Objects.requireNonNull(endpoint);
+        return this;
+    }
+
     /** Where state machines and executions are persisted; by default in memory only. */
     public StepFunctionsServiceBuilder store(StepFunctionsStore newStore) {
         this.store = Objects.requireNonNull(newStore);
@@ -48,8 +60,13 @@ public final class StepFunctionsServiceBuilder {
         TaskDispatcher dispatcher = new TaskDispatcher();
         integrations.forEach(dispatcher::add);
         dispatcher.add(new LambdaIntegration(lambdaInvoker, clock));
-        StepFunctionsService service = new StepFunctionsService(clock, new ExecutionEngine(clock, dispatcher), store);
-        service.restore();
-        return service;
+        StepFunctionsService[] built = new StepFunctionsService[1];
+        dispatcher.add(new NestedExecutions(() -> built[0]));
+        if (integrationEndpoint != null) {
+            SdkIntegrations.at(integrationEndpoint, clock).forEach(dispatcher::add);
+        }
+        built[0] = new StepFunctionsService(clock, new ExecutionEngine(clock, dispatcher), store);
+        built[0].restore();
+        return built[0];
     }
 }

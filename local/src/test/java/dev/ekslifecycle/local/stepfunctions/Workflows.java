@@ -68,6 +68,17 @@ final class Workflows implements AutoCloseable {
         }
     }
 
+    /** Waits until no work runs on the clock (timers may still be pending), for a manual clock. */
+    void awaitNotBusy() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (clock.isBusy()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("work on the clock did not finish");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     static String resource(String name) {
         try (InputStream in = Workflows.class.getResourceAsStream("/stepfunctions/" + name)) {
             if (in == null) {
