@@ -34,6 +34,7 @@ public final class AutoScalingService {
     private final Map<String, GroupRecord> groups = new LinkedHashMap<>();
     private final Map<String, GroupInstance> members = new LinkedHashMap<>();
     private final List<GroupListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Runnable changed = () -> { };
 
     public AutoScalingService(Ec2Inventory ec2, SimulationClock clock, EventPublisher publisher) {
         this.ec2 = ec2;
@@ -44,6 +45,21 @@ public final class AutoScalingService {
 
     public void addListener(GroupListener listener) {
         listeners.add(listener);
+    }
+
+    /** Called after every change of state, for saving it. */
+    public void onChange(Runnable listener) {
+        this.changed = listener;
+    }
+
+    public synchronized AutoScalingSnapshot snapshot() {
+        return new AutoScalingSnapshot(List.copyOf(groups.values()), List.copyOf(members.values()));
+    }
+
+    /** Puts back a saved state; EC2, restored too, finishes the launches and terminations under way. */
+    public synchronized void restore(AutoScalingSnapshot saved) {
+        saved.groups().forEach(g -> groups.put(g.name(), g));
+        saved.members().forEach(m -> members.put(m.instanceId(), m));
     }
 
     /** What a new group is made of. */
@@ -127,6 +143,7 @@ public final class AutoScalingService {
     /** New instances launch from this version; running ones keep theirs. */
     public synchronized void setLaunchVersion(String groupName, LaunchVersion version) {
         groups.put(groupName, existing(groupName).withLaunchVersion(version));
+        changed.run();
     }
 
     /**
@@ -213,6 +230,7 @@ public final class AutoScalingService {
         if (groups.get(groupName).deleting() && members(groupName).isEmpty()) {
             groups.remove(groupName);
         }
+        changed.run();
     }
 
     private void launch(GroupRecord g) {
@@ -291,6 +309,7 @@ public final class AutoScalingService {
                 // pending: the member was recorded at launch
             }
         }
+        changed.run();
     }
 
     private void tell(GroupRecord group, GroupInstance member) {

@@ -31,6 +31,7 @@ public final class ManagedNodeGroups implements NodeGroupFleet {
     private final Map<String, String> nodeNames = new HashMap<>();
     private final Map<String, NodeGroupRoll> rolls = new HashMap<>();
     private final Waiters waiters = new Waiters();
+    private volatile Runnable changed = () -> { };
 
     public ManagedNodeGroups(AutoScalingService autoScaling, Ec2Inventory ec2, KubernetesClusters kubernetes,
                              SimulationClock clock, FleetTimings timings) {
@@ -41,6 +42,35 @@ public final class ManagedNodeGroups implements NodeGroupFleet {
         this.timings = timings;
         autoScaling.addListener(this::memberChanged);
         kubernetes.addNodeListener((cluster, node) -> recheck());
+    }
+
+    /** Called after every change of the fleet's own state (records, nodes joined), for saving it. */
+    public void onChange(Runnable listener) {
+        this.changed = listener;
+    }
+
+    public FleetSnapshot snapshot() {
+        synchronized (autoScaling) {
+            return new FleetSnapshot(List.copyOf(fleets.values()), Map.copyOf(nodeNames));
+        }
+    }
+
+    /**
+     * Puts back a saved state after Auto Scaling's: instances in service whose node had not joined join after the
+     * boot time from now. A roll under way when the state was saved is not resumed.
+     */
+    public void restore(FleetSnapshot saved) {
+        synchronized (autoScaling) {
+            saved.fleets().forEach(f -> fleets.put(f.groupName(), f));
+            nodeNames.putAll(saved.nodeNames());
+            for (FleetRecord f : saved.fleets()) {
+                for (GroupInstance m : autoScaling.members(f.groupName())) {
+                    if (m.lifecycleState() == LifecycleState.IN_SERVICE && !nodeNames.containsKey(m.instanceId())) {
+                        clock.scheduleAfter(timings.nodeJoin(), () -> join(m.instanceId()));
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -65,6 +95,7 @@ public final class ManagedNodeGroups implements NodeGroupFleet {
                 fleets.remove(name);
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
+            changed.run();
             waiters.add(name, () -> settled(name) || deleting(name), () -> {
                 if (deleting(name)) {
                     deliver(() -> whenReady.failed("NodeCreationFailure",
@@ -92,6 +123,7 @@ public final class ManagedNodeGroups implements NodeGroupFleet {
             FleetRecord old = fleet(autoScalingGroupName);
             FleetRecord updated = old.withMetadata(labels, taints);
             fleets.put(autoScalingGroupName, updated);
+            changed.run();
             for (GroupInstance m : autoScaling.members(autoScalingGroupName)) {
                 String node = nodeNames.get(m.instanceId());
                 if (node != null) {
@@ -137,6 +169,7 @@ public final class ManagedNodeGroups implements NodeGroupFleet {
             autoScaling.delete(autoScalingGroupName);
             waiters.add(autoScalingGroupName, () -> autoScaling.group(autoScalingGroupName).isEmpty(), () -> {
                 fleets.remove(autoScalingGroupName);
+                changed.run();
                 deliver(whenGone::succeeded);
             });
         }
@@ -237,7 +270,10 @@ public final class ManagedNodeGroups implements NodeGroupFleet {
                     cluster(fleet).removeNode(node);
                 }
             }
-            case TERMINATED -> nodeNames.remove(member.instanceId());
+            case TERMINATED -> {
+                nodeNames.remove(member.instanceId());
+                changed.run();
+            }
             default -> {
                 // a pending instance has no node yet
             }
@@ -270,6 +306,7 @@ public final class ManagedNodeGroups implements NodeGroupFleet {
                     i.availabilityZone(), i.instanceType(), i.privateIpAddress(), i.imageId(),
                     version.kubernetesVersion(), version.releaseVersion(), fleet.nodeLabels(), fleet.taints()));
             nodeNames.put(instanceId, i.privateDnsName());
+            changed.run();
             waiters.check();
         }
     }

@@ -35,6 +35,7 @@ public final class Ec2Inventory implements SubnetDirectory {
     private final Map<String, Ec2Instance> instances = new LinkedHashMap<>();
     private final Map<String, Integer> addressesUsed = new HashMap<>();
     private long sequence;
+    private volatile Runnable changed = () -> { };
 
     public Ec2Inventory(SimulationClock clock, EventPublisher events, InstanceTimings timings) {
         this.clock = clock;
@@ -45,6 +46,39 @@ public final class Ec2Inventory implements SubnetDirectory {
 
     public void addListener(InstanceListener listener) {
         listeners.add(listener);
+    }
+
+    /** Called after every change of state, for saving it. */
+    public void onChange(Runnable listener) {
+        this.changed = listener;
+    }
+
+    /** Everything needed to restore this inventory (subnets derive from the regions). */
+    public synchronized Ec2Snapshot snapshot() {
+        return new Ec2Snapshot(sequence, List.copyOf(regions), List.copyOf(instances.values()),
+                Map.copyOf(addressesUsed));
+    }
+
+    /**
+     * Puts back a saved state; instances that were starting or stopping finish doing so after the start or
+     * shutdown time from now.
+     */
+    public void restore(Ec2Snapshot saved) {
+        synchronized (this) {
+            sequence = saved.sequence();
+            saved.regions().forEach(this::ensureRegion);
+            saved.instances().forEach(i -> instances.put(i.instanceId(), i));
+            addressesUsed.putAll(saved.addressesUsed());
+        }
+        for (Ec2Instance i : saved.instances()) {
+            if (i.state() == InstanceState.PENDING) {
+                clock.scheduleAfter(timings.start(), () -> move(i.instanceId(), InstanceState.PENDING,
+                        InstanceState.RUNNING, ""));
+            } else if (i.state() == InstanceState.SHUTTING_DOWN) {
+                clock.scheduleAfter(timings.shutdown(), () -> move(i.instanceId(), InstanceState.SHUTTING_DOWN,
+                        InstanceState.TERMINATED, i.stateTransitionReason()));
+            }
+        }
     }
 
     @Override
@@ -160,6 +194,7 @@ public final class Ec2Inventory implements SubnetDirectory {
         for (InstanceListener listener : listeners) {
             listener.stateChanged(instance, previous);
         }
+        changed.run();
     }
 
     private void ensureRegion(String region) {

@@ -33,29 +33,74 @@ public final class ClusterStore {
     private final Map<String, ObjectNode> pods = new TreeMap<>();
     private final Map<String, ObjectNode> budgets = new TreeMap<>();
     private final Set<String> blockedBudgets = new HashSet<>();
+    private final Runnable changed;
     private String version;
     private long resourceVersion;
     private int podAddresses;
 
-    ClusterStore(String clusterName, String version, SimulationClock clock, Duration podStartup,
-                 List<Workload> workloads) {
+    private ClusterStore(String clusterName, String version, SimulationClock clock, Duration podStartup,
+                         List<Workload> workloads, Runnable changed) {
         this.clusterName = clusterName;
         this.version = version;
         this.clock = clock;
         this.podStartup = podStartup;
         this.workloads = List.copyOf(workloads);
+        this.changed = changed;
         this.names = new Random(clusterName.hashCode());
-        for (Workload w : workloads) {
-            if (w.budgetMaxUnavailable() > 0) {
-                ObjectNode pdb = Json.object();
-                pdb.putObject("metadata").put("name", w.name());
-                ObjectNode spec = pdb.putObject("spec").put("maxUnavailable", w.budgetMaxUnavailable());
-                ObjectNode matchLabels = spec.putObject("selector").putObject("matchLabels");
-                w.labels().forEach(matchLabels::put);
-                createBudget(w.namespace(), pdb);
+    }
+
+    /** A cluster with nothing but its workloads' budgets; their pods wait for nodes. */
+    static ClusterStore fresh(String clusterName, SimulationClock clock, Duration podStartup,
+                              List<Workload> workloads, Runnable changed) {
+        ClusterStore store = new ClusterStore(clusterName, null, clock, podStartup, workloads, changed);
+        synchronized (store) {
+            for (Workload w : workloads) {
+                if (w.budgetMaxUnavailable() > 0) {
+                    ObjectNode pdb = Json.object();
+                    pdb.putObject("metadata").put("name", w.name());
+                    ObjectNode spec = pdb.putObject("spec").put("maxUnavailable", w.budgetMaxUnavailable());
+                    ObjectNode matchLabels = spec.putObject("selector").putObject("matchLabels");
+                    w.labels().forEach(matchLabels::put);
+                    store.createBudget(w.namespace(), pdb);
+                }
             }
+            store.reconcile();
         }
-        reconcile();
+        return store;
+    }
+
+    /** A cluster as it was saved; pods that were starting are Running after the start-up time from now. */
+    static ClusterStore restored(ClusterSnapshot saved, SimulationClock clock, Duration podStartup,
+                                 List<Workload> workloads, Runnable changed) {
+        ClusterStore store = new ClusterStore(saved.clusterName(), saved.version(), clock, podStartup, workloads,
+                changed);
+        synchronized (store) {
+            store.resourceVersion = saved.resourceVersion();
+            store.podAddresses = saved.podAddresses();
+            saved.nodes().forEach(n -> store.nodes.put(Json.text(n, "metadata", "name"), n.deepCopy()));
+            saved.pods().forEach(p -> store.pods.put(key(p), p.deepCopy()));
+            saved.budgets().forEach(b -> store.budgets.put(key(b), b.deepCopy()));
+            store.blockedBudgets.addAll(saved.blockedBudgets());
+            for (ObjectNode pod : store.pods.values()) {
+                if (!PodDocuments.nodeName(pod).isEmpty() && !"Running".equals(Json.text(pod, "status", "phase"))) {
+                    String uid = Json.text(pod, "metadata", "uid");
+                    clock.scheduleAfter(podStartup, () -> store.started(key(pod), uid));
+                }
+            }
+            store.reconcile();
+        }
+        return store;
+    }
+
+    synchronized ClusterSnapshot snapshot() {
+        return new ClusterSnapshot(clusterName, version, resourceVersion, podAddresses,
+                nodes.values().stream().map(ObjectNode::deepCopy).toList(),
+                pods.values().stream().map(ObjectNode::deepCopy).toList(),
+                budgets.values().stream().map(ObjectNode::deepCopy).toList(), List.copyOf(blockedBudgets));
+    }
+
+    private static String key(JsonNode namespaced) {
+        return Json.text(namespaced, "metadata", "namespace") + "/" + Json.text(namespaced, "metadata", "name");
     }
 
     public String clusterName() {
@@ -68,6 +113,7 @@ public final class ClusterStore {
 
     synchronized void setVersion(String newVersion) {
         this.version = newVersion;
+        changed.run();
     }
 
     // ---- nodes ----
@@ -368,6 +414,7 @@ public final class ClusterStore {
     }
 
     private String nextVersion() {
+        changed.run();
         return String.valueOf(++resourceVersion);
     }
 
@@ -426,12 +473,12 @@ public final class ClusterStore {
                     String nodeName = Json.text(node, "metadata", "name");
                     boolean present = podsOf(w).stream().anyMatch(p -> PodDocuments.nodeName(p).equals(nodeName));
                     if (!present) {
-                        bindAndStart(newPod(w, w.name() + "-" + suffix()), node);
+                        bindAndStart(newPod(w, w.name()), node);
                     }
                 }
             } else {
                 for (int i = podsOf(w).size(); i < w.replicas(); i++) {
-                    newPod(w, w.replicaSetName() + "-" + suffix());
+                    newPod(w, w.replicaSetName());
                 }
             }
         }
@@ -463,7 +510,12 @@ public final class ClusterStore {
                 .toList();
     }
 
-    private ObjectNode newPod(Workload w, String podName) {
+    /** A new pod named {@code prefix} and a generated suffix no current pod has. */
+    private ObjectNode newPod(Workload w, String prefix) {
+        String podName = prefix + "-" + suffix();
+        while (pods.containsKey(w.namespace() + "/" + podName)) {
+            podName = prefix + "-" + suffix();
+        }
         ObjectNode pod = PodDocuments.create(w, podName, clock.instant());
         touch(pod);
         pods.put(w.namespace() + "/" + podName, pod);
@@ -473,8 +525,8 @@ public final class ClusterStore {
     private void bindAndStart(ObjectNode pod, JsonNode node) {
         PodDocuments.bind(pod, node, clock.instant());
         touch(pod);
-        String key = Json.text(pod, "metadata", "namespace") + "/" + Json.text(pod, "metadata", "name");
         String uid = Json.text(pod, "metadata", "uid");
+        String key = key(pod);
         clock.scheduleAfter(podStartup, () -> started(key, uid));
     }
 

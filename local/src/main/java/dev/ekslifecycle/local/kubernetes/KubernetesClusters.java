@@ -27,6 +27,7 @@ public final class KubernetesClusters implements ClusterApiServers {
     private final Map<String, ClusterStore> stores = new ConcurrentHashMap<>();
     private final Map<String, Boolean> open = new ConcurrentHashMap<>();
     private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Runnable changed = () -> { };
 
     /**
      * @param edgeUrl the edge port's base URL ({@code http://127.0.0.1:4566}), asked each time a cluster opens
@@ -47,10 +48,31 @@ public final class KubernetesClusters implements ClusterApiServers {
         listeners.add(listener);
     }
 
+    /** Called after every change of any cluster's objects, for saving them. */
+    public void onChange(Runnable listener) {
+        this.changed = listener;
+    }
+
+    public KubernetesSnapshot snapshot() {
+        return new KubernetesSnapshot(stores.values().stream().map(ClusterStore::snapshot).toList(),
+                List.copyOf(open.keySet()));
+    }
+
+    public void restore(KubernetesSnapshot saved) {
+        for (ClusterSnapshot c : saved.clusters()) {
+            stores.put(c.clusterName(), ClusterStore.restored(c, clock, podStartup, workloads, this::changed));
+        }
+        saved.open().forEach(name -> open.put(name, true));
+    }
+
+    private void changed() {
+        changed.run();
+    }
+
     @Override
     public String open(String clusterName, String kubernetesVersion) {
-        store(clusterName).setVersion(kubernetesVersion);
         open.put(clusterName, true);
+        store(clusterName).setVersion(kubernetesVersion);
         return edgeUrl.get() + KubernetesEndpoint.PREFIX + clusterName;
     }
 
@@ -63,12 +85,13 @@ public final class KubernetesClusters implements ClusterApiServers {
     public void close(String clusterName) {
         open.remove(clusterName);
         stores.remove(clusterName);
+        changed();
     }
 
     /** The cluster's objects, created empty if nothing of it exists yet (a node group's first node). */
     public ClusterStore store(String clusterName) {
         return stores.computeIfAbsent(clusterName,
-                name -> new ClusterStore(name, null, clock, podStartup, workloads));
+                name -> ClusterStore.fresh(name, clock, podStartup, workloads, this::changed));
     }
 
     /** The cluster whose API server is open. */

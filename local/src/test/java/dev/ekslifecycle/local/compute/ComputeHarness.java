@@ -1,18 +1,12 @@
 package dev.ekslifecycle.local.compute;
 
-import dev.ekslifecycle.local.autoscaling.AutoScalingEndpoint;
 import dev.ekslifecycle.local.autoscaling.AutoScalingService;
-import dev.ekslifecycle.local.autoscaling.FleetTimings;
 import dev.ekslifecycle.local.autoscaling.ManagedNodeGroups;
 import dev.ekslifecycle.local.clock.VirtualClock;
-import dev.ekslifecycle.local.ec2.Ec2Endpoint;
 import dev.ekslifecycle.local.ec2.Ec2Inventory;
-import dev.ekslifecycle.local.ec2.InstanceTimings;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.http.HttpServerHost;
-import dev.ekslifecycle.local.kubernetes.ComputeFaultsEndpoint;
 import dev.ekslifecycle.local.kubernetes.KubernetesClusters;
-import dev.ekslifecycle.local.kubernetes.KubernetesEndpoint;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -50,15 +44,14 @@ public final class ComputeHarness implements AutoCloseable {
 
     public ComputeHarness(Instant start) throws Exception {
         clock = VirtualClock.manual(start);
-        ec2 = new Ec2Inventory(clock, events, InstanceTimings.realistic());
-        autoScaling = new AutoScalingService(ec2, clock, events);
         host = HttpServerHost.start("compute-test", 0, clock);
-        kubernetes = new KubernetesClusters(clock, host::url);
-        nodeGroups = new ManagedNodeGroups(autoScaling, ec2, kubernetes, clock, FleetTimings.realistic());
-        host.add(new Ec2Endpoint(ec2, faults))
-                .add(new AutoScalingEndpoint(autoScaling, faults))
-                .add(new KubernetesEndpoint(kubernetes, faults))
-                .add(new ComputeFaultsEndpoint(kubernetes));
+        ComputeEmulators compute = new ComputeEmulators(clock, faults, events, host::url, null);
+        ec2 = compute.ec2;
+        autoScaling = compute.autoScaling;
+        kubernetes = compute.kubernetes;
+        nodeGroups = compute.nodeGroups;
+        host.add(compute.ec2Endpoint()).add(compute.autoScalingEndpoint()).add(compute.kubernetesEndpoint())
+                .add(compute.faultsEndpoint());
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret"));
         ec2Client = Ec2Client.builder().endpointOverride(URI.create(host.url())).region(Region.US_EAST_1)
