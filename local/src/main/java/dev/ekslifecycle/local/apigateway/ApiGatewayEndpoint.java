@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * A REST API stage served at the root of its own port, as {@code sam local start-api} serves it: each request that
  * matches a route becomes a proxy event for the route's function, invoked through the Lambda emulator; a request
- * that matches none gets API Gateway's 403 {@code {"message":"Missing Authentication Token"}}.
+ * that matches none, or that is not SigV4-signed when the API uses IAM authorization, gets API Gateway's 403
+ * {@code {"message":"Missing Authentication Token"}}.
  */
 public final class ApiGatewayEndpoint implements Endpoint {
 
@@ -39,7 +40,8 @@ public final class ApiGatewayEndpoint implements Endpoint {
     @Override
     public Response handle(Request request) {
         Optional<RestApi.Match> match = api.find(request.method(), request.path());
-        if (match.isEmpty()) {
+        // IAM authorization: the signature is not checked, but a request must be signed, as on AWS
+        if (match.isEmpty() || api.iamAuthorization() && request.credentialScope().isEmpty()) {
             return ProxyResponse.message(403, "Missing Authentication Token", "MissingAuthenticationTokenException");
         }
         String host = request.header("Host").orElse("127.0.0.1");

@@ -80,10 +80,17 @@ final class ProxyEvent {
         context.put("resourcePath", match.route().resourcePath());
         context.put("stage", api.stageName());
         ObjectNode identity = context.putObject("identity");
-        for (String absent : List.of("accessKey", "accountId", "apiKey", "apiKeyId", "caller", "cognitoAuthenticationProvider",
-                "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId", "principalOrgId", "user",
-                "userArn")) {
+        for (String absent : List.of("accessKey", "accountId", "apiKey", "apiKeyId", "caller",
+                "cognitoAuthenticationProvider", "cognitoAuthenticationType", "cognitoIdentityId",
+                "cognitoIdentityPoolId", "principalOrgId", "user", "userArn")) {
             identity.putNull(absent);
+        }
+        if (api.iamAuthorization()) {
+            // the caller IAM authorization saw: the local account's user named by the access key
+            request.credentialScope().ifPresent(scope -> identity.put("accessKey", scope.accessKeyId())
+                    .put("accountId", LocalAccount.ACCOUNT_ID).put("caller", scope.accessKeyId())
+                    .put("user", scope.accessKeyId())
+                    .put("userArn", "arn:aws:iam::" + LocalAccount.ACCOUNT_ID + ":user/" + scope.accessKeyId()));
         }
         identity.put("sourceIp", "127.0.0.1");
         identity.put("userAgent", request.header("User-Agent").orElse(null));

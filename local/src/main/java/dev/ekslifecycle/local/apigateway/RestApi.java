@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A deployed REST API stage: its routes and the media types it treats as binary. {@link #find} picks the route
+ * A deployed REST API stage: its routes, the media types it treats as binary, and whether its methods use IAM
+ * authorization (SAM's {@code Auth: {DefaultAuthorizer: AWS_IAM}}): then only SigV4-signed requests get through. {@link #find} picks the route
  * for a request the way API Gateway picks a resource and then a method ({@code ANY} when no exact method).
  */
-public record RestApi(String id, String stageName, List<ApiRoute> routes, List<String> binaryMediaTypes) {
+public record RestApi(String id, String stageName, List<ApiRoute> routes, List<String> binaryMediaTypes,
+                      boolean iamAuthorization) {
 
     private static final Comparator<int[]> MORE_SPECIFIC_FIRST = (a, b) -> -Arrays.compare(a, b);
 
@@ -36,6 +38,11 @@ public record RestApi(String id, String stageName, List<ApiRoute> routes, List<S
     private Optional<ApiRoute> onResource(String resourcePath, String method) {
         return routes.stream().filter(r -> r.resourcePath().equals(resourcePath) && r.method().equals(method))
                 .findFirst();
+    }
+
+    /** The same API with these routes. */
+    public RestApi withRoutes(List<ApiRoute> newRoutes) {
+        return new RestApi(id, stageName, newRoutes, binaryMediaTypes, iamAuthorization);
     }
 
     /** True when a request body of this content type reaches the function base64-encoded. */

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class ApiDefinition {
 
-    private static final Set<String> SUPPORTED = Set.of("StageName", "BinaryMediaTypes", "Name");
+    private static final Set<String> SUPPORTED = Set.of("StageName", "BinaryMediaTypes", "Name", "Auth");
     /** Properties with no local behaviour, accepted on purpose. */
     private static final Set<String> ACCEPTED = Set.of("Description", "Tags", "TracingEnabled", "MethodSettings",
             "EndpointConfiguration", "OpenApiVersion", "CacheClusterEnabled", "CacheClusterSize",
@@ -36,7 +36,20 @@ final class ApiDefinition {
         p.allowOnly(SUPPORTED, ACCEPTED);
         // SAM writes the / of a media type as ~1 (JSON pointer escaping)
         List<String> binary = p.texts("BinaryMediaTypes").stream().map(t -> t.replace("~1", "/")).toList();
-        explicit.put(apiId, new RestApi(apiId, p.requiredText("StageName"), List.of(), binary));
+        explicit.put(apiId, new RestApi(apiId, p.requiredText("StageName"), List.of(), binary, iamAuthorization(p)));
+    }
+
+    /** {@code Auth}: only {@code DefaultAuthorizer} AWS_IAM (or NONE) has local behaviour. */
+    private static boolean iamAuthorization(ResourceProperties p) {
+        return p.object("Auth").map(auth -> {
+            auth.allowOnly(Set.of("DefaultAuthorizer"), Set.of("InvokeRole"));
+            String authorizer = auth.text("DefaultAuthorizer").orElse("NONE");
+            if (!authorizer.equals("AWS_IAM") && !authorizer.equals("NONE")) {
+                throw new TemplateException(auth.location("DefaultAuthorizer"),
+                        "only AWS_IAM authorization is supported locally, not " + authorizer);
+            }
+            return authorizer.equals("AWS_IAM");
+        }).orElse(false);
     }
 
     void add(List<ApiEvent> routes) {
@@ -66,7 +79,6 @@ final class ApiDefinition {
             apiId = explicit.isEmpty() ? implicitApiId : explicit.keySet().iterator().next();
         }
         RestApi declared = explicit.get(apiId);
-        return declared == null ? new RestApi(apiId, "Prod", routes, List.of())
-                : new RestApi(apiId, declared.stageName(), routes, declared.binaryMediaTypes());
+        return declared == null ? new RestApi(apiId, "Prod", routes, List.of(), false) : declared.withRoutes(routes);
     }
 }

@@ -34,6 +34,7 @@ class ApiGatewayEndpointTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private SimulationClock clock;
     private HttpServerHost server;
+    private HttpServerHost iamServer;
 
     @BeforeEach
     void start() throws Exception {
@@ -55,13 +56,17 @@ class ApiGatewayEndpointTest {
                 new ApiRoute("ANY", "/files/{path+}", "echo"),
                 new ApiRoute("GET", "/fail", "failing"),
                 new ApiRoute("GET", "/malformed", "malformed"),
-                new ApiRoute("GET", "/binary", "binary")), List.of("image/png"));
+                new ApiRoute("GET", "/binary", "binary")), List.of("image/png"), false);
         server = HttpServerHost.start("api", 0, clock).add(new ApiGatewayEndpoint(api, functions, clock));
+        iamServer = HttpServerHost.start("iam-api", 0, clock).add(new ApiGatewayEndpoint(
+                new RestApi("iamapi0001", "v1", List.of(new ApiRoute("GET", "/clusters/{name}", "echo")), List.of(),
+                        true), functions, clock));
     }
 
     @AfterEach
     void stop() {
         server.close();
+        iamServer.close();
         clock.shutdown();
     }
 
@@ -151,6 +156,25 @@ class ApiGatewayEndpointTest {
     @Test
     void aLiteralResourceWinsOverAParameter() throws Exception {
         assertEquals("other", new String(send("GET", "/clusters/special", null, null).body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withIamAuthorizationOnlySignedRequestsGetThroughAndTheCallerIsTheIdentity() throws Exception {
+        URI uri = URI.create(iamServer.url() + "/clusters/orders");
+        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, unsigned.statusCode());
+        assertEquals("{\"message\":\"Missing Authentication Token\"}", unsigned.body());
+
+        HttpResponse<String> signed = http.send(HttpRequest.newBuilder(uri).header("Authorization",
+                "AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20261125/us-east-1/execute-api/aws4_request, "
+                        + "SignedHeaders=host;x-amz-date, Signature=abc").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, signed.statusCode(), signed.body());
+        JsonNode identity = JSON.readTree(signed.body()).get("requestContext").get("identity");
+        assertEquals("AKIDLOCAL", identity.get("accessKey").asText());
+        assertEquals("000000000000", identity.get("accountId").asText());
+        assertEquals("arn:aws:iam::000000000000:user/AKIDLOCAL", identity.get("userArn").asText());
+        assertEquals("v1", JSON.readTree(signed.body()).get("requestContext").get("stage").asText());
     }
 
     @ParameterizedTest
