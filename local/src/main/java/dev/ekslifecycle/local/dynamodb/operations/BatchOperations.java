@@ -101,8 +101,15 @@ final class BatchOperations {
     ObjectNode batchGetItem(JsonNode request) {
         JsonNode requestItems = Requests.required(request, "RequestItems", "requestItems");
         int total = 0;
-        for (JsonNode perTable : requestItems) {
-            total += perTable.path("Keys").size();
+        for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> perTable = it.next();
+            int keys = perTable.getValue().path("Keys").size();
+            if (keys > 100) {
+                throw DynamoDbException.validation("1 validation error detected: Value at 'requestItems."
+                        + perTable.getKey() + ".member.keys' failed to satisfy constraint: Member must have length "
+                        + "less than or equal to 100");
+            }
+            total += keys;
         }
         if (total > 100) {
             throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
