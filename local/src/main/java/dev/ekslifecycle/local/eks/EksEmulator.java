@@ -6,6 +6,7 @@ import dev.ekslifecycle.local.eks.api.EksRoutes;
 import dev.ekslifecycle.local.eks.catalog.AddonCatalog;
 import dev.ekslifecycle.local.eks.catalog.VersionCatalog;
 import dev.ekslifecycle.local.eks.control.EksControlEndpoint;
+import dev.ekslifecycle.local.eks.control.EksControls;
 import dev.ekslifecycle.local.eks.model.Health;
 import dev.ekslifecycle.local.eks.model.Insight;
 import dev.ekslifecycle.local.eks.model.Nodegroup;
@@ -38,7 +39,7 @@ import java.util.List;
  * <p>With a data directory in the settings it saves its state after every change and, when constructed again on
  * the same directory, picks up where it stopped: transitions resume from their saved end times.
  */
-public final class EksEmulator {
+public final class EksEmulator implements EksControls {
 
     private final EksStore store;
     private final EksRoutes.Operations operations;
@@ -63,12 +64,12 @@ public final class EksEmulator {
         resume(store.load());
     }
 
-    /** Restarts the transitions that were under way when the state was saved. */
+    /**
+     * Restarts what was under way when the state was saved: clusters first (their API servers), then updates
+     * (a fleet-driven one ends now), then node groups (their fleets are launched again).
+     */
     private void resume(EksState saved) {
-        saved.clusters().forEach(operations.clusters()::scheduleTransition);
-        saved.clusters().stream().filter(c -> c.cluster().endpoint() != null)
-                .forEach(operations.clusterUpdates()::watchSupport);
-        saved.nodegroups().forEach(operations.nodegroups()::resume);
+        saved.clusters().forEach(operations.clusters()::restore);
         saved.fargateProfiles().forEach(operations.fargateProfiles()::scheduleTransition);
         saved.addons().forEach(operations.addons()::scheduleTransition);
         for (UpdateState update : saved.updates()) {
@@ -83,6 +84,7 @@ public final class EksEmulator {
                 operations.clusterUpdates().schedule(update);
             }
         }
+        store.snapshot().nodegroups().forEach(operations.nodegroups()::restore);
     }
 
     /** The restJson1 API, to add to the edge port. */
@@ -96,11 +98,13 @@ public final class EksEmulator {
     }
 
     /** Sets an insight finding on a cluster, as EKS's own checks would (for example deprecated API usage). */
+    @Override
     public Insight setInsight(String region, String clusterName, InsightOperations.Finding finding) {
         return operations.insights().set(region, clusterName, finding);
     }
 
     /** Sets a node group's health issues: with issues an ACTIVE group is DEGRADED, without them ACTIVE again. */
+    @Override
     public Nodegroup setNodegroupHealth(String region, String clusterName, String nodegroupName,
                                         List<Health.Issue> issues) {
         return operations.nodegroups().setHealth(region, clusterName, nodegroupName, issues);
@@ -110,6 +114,7 @@ public final class EksEmulator {
      * Makes the next create or update of a cluster ({@code nodegroupName} null) or of one of its node groups fail
      * with an EKS error code such as {@code NodeCreationFailure} or {@code PodEvictionFailure}.
      */
+    @Override
     public void failNext(String region, String clusterName, String nodegroupName, String errorCode, String message) {
         store.write(after -> {
             store.arm(new ArmedFailure(region, clusterName, nodegroupName, errorCode,

@@ -216,6 +216,22 @@ class EksNodegroupTest extends ManualClockEksTest {
     }
 
     @Test
+    void aVersionUpdateOfAGroupTheFleetLostFailsInsteadOfHanging() {
+        h.activeNodegroup("c", "ng", 2);
+        h.eks.updateClusterVersion(b -> b.name("c").version("1.31"));
+        h.clock.advance(Duration.ofMinutes(10));
+        h.fleet.groups.clear();
+
+        Update update = h.eks.updateNodegroupVersion(b -> b.clusterName("c").nodegroupName("ng")).update();
+        Update failed = describeUpdate("ng", update.id());
+        assertEquals(UpdateStatus.FAILED, failed.status());
+        assertTrue(failed.errors().get(0).errorMessage().contains("was not found"));
+        assertEquals(NodegroupStatus.ACTIVE, describe("ng").status());
+        h.eks.deleteNodegroup(b -> b.clusterName("c").nodegroupName("ng"));
+        assertThrows(ResourceNotFoundException.class, () -> describe("ng"), "nothing left to tear down");
+    }
+
+    @Test
     void aFleetThatCannotLaunchLeavesTheGroupCreateFailedWithAHealthIssue() {
         h.fleet.failNextCreate = "NodeCreationFailure";
         h.eks.createNodegroup(nodegroup("ng").build());

@@ -42,6 +42,8 @@ class EksPersistenceTest {
         assertTrue(Files.exists(dataDir.resolve("eks-state.json")));
 
         try (EksHarness second = EksHarness.manual(settings, stoppedAt)) {
+            assertEquals("1.30", second.apiServers.versions.get("kept"), "the API server is back");
+            assertEquals(2, second.fleet.groups.get("eks-ng-kept").desiredSize, "the nodes are launched again");
             var kept = second.eks.describeCluster(b -> b.name("kept")).cluster();
             assertEquals(clusterArn, kept.arn());
             assertEquals(ClusterStatus.UPDATING, kept.status());

@@ -10,6 +10,7 @@ import dev.ekslifecycle.local.http.Request;
 import dev.ekslifecycle.local.http.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 
 /**
@@ -56,6 +57,10 @@ public final class EksApiEndpoint implements Endpoint {
     }
 
     private Response serve(Route route, EksCall call) throws InterruptedException {
+        return answer(route, call).withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+    }
+
+    private Response answer(Route route, EksCall call) throws InterruptedException {
         String resource = route.hasClusterLabel() ? call.label("name") : "";
         Optional<InjectedFault> fault = faults.onCall("eks", route.operation(), resource);
         if (fault.isPresent()) {

@@ -3,7 +3,6 @@ package dev.ekslifecycle.local.eks.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.aws.LocalAccount;
-import dev.ekslifecycle.local.eks.EksEmulator;
 import dev.ekslifecycle.local.eks.model.EksJson;
 import dev.ekslifecycle.local.eks.model.Health;
 import dev.ekslifecycle.local.eks.ops.EksError;
@@ -42,9 +41,9 @@ public final class EksControlEndpoint implements Endpoint {
     private static final Pattern INSIGHTS = Pattern.compile("clusters/([^/]+)/insights");
     private static final Pattern HEALTH = Pattern.compile("clusters/([^/]+)/node-groups/([^/]+)/health");
 
-    private final EksEmulator eks;
+    private final EksControls eks;
 
-    public EksControlEndpoint(EksEmulator eks) {
+    public EksControlEndpoint(EksControls eks) {
         this.eks = eks;
     }
 

@@ -150,7 +150,25 @@ public final class ClusterOperations {
         return EksError.resourceNotFound("No cluster found for name: " + name + ".").with("clusterName", name);
     }
 
-    /** Schedules the end of a CREATING or DELETING cluster; also used to resume one after a restart. */
+    /**
+     * After a restart: a cluster with a control plane gets its Kubernetes API server back (the Kubernetes
+     * emulator keeps no state), and a CREATING or DELETING one resumes its transition.
+     */
+    public void restore(ClusterState state) {
+        scheduleTransition(state);
+        if (state.cluster().endpoint() == null) {
+            return;
+        }
+        String endpoint = ctx.apiServers().open(state.name(), state.cluster().version());
+        ctx.store().write(after -> {
+            ctx.store().cluster(state.region(), state.name()).ifPresent(c -> ctx.store().put(
+                    c.with(c.cluster().withControlPlane(endpoint, c.cluster().certificateAuthority()))));
+            return null;
+        });
+        updates.watchSupport(state);
+    }
+
+    /** Schedules the end of a CREATING or DELETING cluster. */
     public void scheduleTransition(ClusterState state) {
         String region = state.region();
         String name = state.name();

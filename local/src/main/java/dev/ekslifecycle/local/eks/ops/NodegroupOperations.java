@@ -1,7 +1,6 @@
 package dev.ekslifecycle.local.eks.ops;
 
 import dev.ekslifecycle.local.eks.NodeGroupFleet;
-import dev.ekslifecycle.local.eks.SubnetDirectory;
 import dev.ekslifecycle.local.eks.catalog.KubernetesVersion;
 import dev.ekslifecycle.local.eks.model.Cluster;
 import dev.ekslifecycle.local.eks.model.Health;
@@ -55,8 +54,7 @@ public final class NodegroupOperations {
                         .with("clusterName", clusterName).with("nodegroupName", name);
             }
             Checks.required(r.nodeRole(), "nodeRole");
-            List<SubnetDirectory.Subnet> subnets = ClusterChecks.subnets(ctx.subnets(),
-                    Checks.requiredNonEmpty(r.subnets(), "subnets"));
+            ClusterChecks.subnets(ctx.subnets(), Checks.requiredNonEmpty(r.subnets(), "subnets"));
             String version = r.version() == null ? cluster.version() : r.version();
             if (!version.equals(cluster.version())) {
                 throw EksError.invalidParameter("Requested Nodegroup Kubernetes version " + version
@@ -87,7 +85,8 @@ public final class NodegroupOperations {
             ctx.store().put(new NodegroupState(region, nodegroup));
             Idempotency.remember(ctx.store(), "CreateNodegroup", region, clusterName, r.clientRequestToken(), r,
                     name);
-            after.then(() -> launch(region, nodegroup, subnets));
+            after.then(() -> launch(region, nodegroup,
+                    new FleetOutcome(failure -> fleetReady(region, clusterName, name, failure))));
             return nodegroup;
         });
     }
@@ -106,14 +105,13 @@ public final class NodegroupOperations {
                 u.maxUnavailablePercentage(), u.updateStrategy() == null ? "DEFAULT" : u.updateStrategy());
     }
 
-    /** Asks the fleet for the Auto Scaling group; runs outside the store's lock. */
-    private void launch(String region, Nodegroup n, List<SubnetDirectory.Subnet> subnets) {
+    /** Asks the fleet for the node group's Auto Scaling group and records its name; runs outside the lock. */
+    private void launch(String region, Nodegroup n, NodeGroupFleet.Outcome whenReady) {
         NodeGroupFleet.FleetSpec spec = new NodeGroupFleet.FleetSpec(n.clusterName(), n.nodegroupName(),
-                subnets.stream().map(SubnetDirectory.Subnet::subnetId).toList(), n.instanceTypes(),
-                n.capacityType(), n.amiType(), n.version(), n.releaseVersion(), n.labels(), fleetTaints(n.taints()),
-                n.scalingConfig().minSize(), n.scalingConfig().maxSize(), n.scalingConfig().desiredSize());
-        String autoScalingGroup = ctx.fleet().create(spec,
-                new FleetOutcome(failure -> fleetReady(region, n.clusterName(), n.nodegroupName(), failure)));
+                n.subnets(), n.instanceTypes(), n.capacityType(), n.amiType(), n.version(), n.releaseVersion(),
+                n.labels(), fleetTaints(n.taints()), n.scalingConfig().minSize(), n.scalingConfig().maxSize(),
+                n.scalingConfig().desiredSize());
+        String autoScalingGroup = ctx.fleet().create(spec, whenReady);
         ctx.store().write(after -> {
             ctx.store().nodegroup(region, n.clusterName(), n.nodegroupName()).ifPresent(s ->
                     ctx.store().put(s.with(s.nodegroup().withAutoScalingGroup(autoScalingGroup))));
@@ -185,7 +183,7 @@ public final class NodegroupOperations {
             String autoScalingGroup = n.autoScalingGroupName();
             FleetOutcome gone = new FleetOutcome(failure -> settleDelete(region, cluster, name, failure));
             after.then(() -> {
-                if (autoScalingGroup == null) {
+                if (autoScalingGroup == null || !fleetKnows(autoScalingGroup)) {
                     gone.succeeded();
                 } else {
                     ctx.fleet().delete(autoScalingGroup, gone);
@@ -230,15 +228,35 @@ public final class NodegroupOperations {
     }
 
     /**
-     * After a restart the fleet's callbacks are gone: a node group still CREATING or DELETING ends now, as if
-     * its fleet had just reported success.
+     * After a restart: the fleet (which keeps no state) launches the group again, so a node group that was
+     * ACTIVE, DEGRADED or UPDATING has nodes again; one that was CREATING becomes ACTIVE when they are Ready; one
+     * that was DELETING is gone.
      */
-    public void resume(NodegroupState state) {
+    public void restore(NodegroupState state) {
         Nodegroup n = state.nodegroup();
-        if (ClusterOperations.CREATING.equals(n.status())) {
-            settleCreate(state.region(), n.clusterName(), n.nodegroupName(), null);
-        } else if (ClusterOperations.DELETING.equals(n.status())) {
-            settleDelete(state.region(), n.clusterName(), n.nodegroupName(), null);
+        String region = state.region();
+        switch (n.status()) {
+            case ClusterOperations.CREATING -> launch(region, n,
+                    new FleetOutcome(failure -> fleetReady(region, n.clusterName(), n.nodegroupName(), failure)));
+            case ClusterOperations.DELETING -> settleDelete(region, n.clusterName(), n.nodegroupName(), null);
+            case ClusterOperations.ACTIVE, DEGRADED, ClusterOperations.UPDATING -> {
+                if (n.autoScalingGroupName() == null || !fleetKnows(n.autoScalingGroupName())) {
+                    launch(region, n, NodeGroupFleet.Outcome.ignored());
+                }
+            }
+            default -> {
+                // CREATE_FAILED and DELETE_FAILED groups have nothing to bring back.
+            }
+        }
+    }
+
+    /** False when the fleet has no such group (it was lost in a restart); the contract throws for those. */
+    boolean fleetKnows(String autoScalingGroup) {
+        try {
+            ctx.fleet().state(autoScalingGroup);
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
         }
     }
 

@@ -186,6 +186,9 @@ public final class NodegroupUpdates {
             after.then(() -> {
                 if (update.plannedFailure() != null) {
                     ctx.clock().schedule(update.dueAt(), () -> finish(update, null));
+                } else if (autoScalingGroup == null || !nodegroups.fleetKnows(autoScalingGroup)) {
+                    finish(update, new Update.ErrorDetail("Unknown", "Auto Scaling group " + autoScalingGroup
+                            + " of node group " + name + " was not found", List.of(name)));
                 } else {
                     ctx.fleet().roll(autoScalingGroup, roll, new FleetOutcome(failure -> finish(update, failure)));
                 }
@@ -250,7 +253,8 @@ public final class NodegroupUpdates {
                     unhealthy ? NodegroupOperations.DEGRADED : ClusterOperations.ACTIVE, ctx.now())));
             return failure == null && "ConfigUpdate".equals(found.get().update().type()) ? ended : null;
         });
-        if (applied != null && applied.autoScalingGroupName() != null) {
+        if (applied != null && applied.autoScalingGroupName() != null
+                && nodegroups.fleetKnows(applied.autoScalingGroupName())) {
             tellFleet(started.changes(), applied);
         }
     }
@@ -266,7 +270,10 @@ public final class NodegroupUpdates {
         }
     }
 
-    /** After a restart: a timed update is rescheduled; one the fleet was running ends now, as if it succeeded. */
+    /**
+     * After a restart: a timed update is rescheduled; one the fleet was running ends now, as if it succeeded
+     * (its node group is then launched again at the new version).
+     */
     public void resume(UpdateState update) {
         if (update.dueAt() != null) {
             ctx.clock().schedule(update.dueAt(), () -> finish(update, null));
