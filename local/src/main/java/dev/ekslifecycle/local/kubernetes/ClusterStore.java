@@ -107,6 +107,11 @@ public final class ClusterStore {
         return clusterName;
     }
 
+    /** The cluster's time: the shared clock's. */
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
     public synchronized String version() {
         return version;
     }

@@ -79,7 +79,9 @@ public final class KubernetesEndpoint implements Endpoint {
             throw new KubeStatus(fault.get().httpStatus(), fault.get().errorCode(),
                     fault.get().messageOrDefault(), null);
         }
-        return new ResourceHandlers(store, request).serve(route);
+        JsonNode answer = new ResourceHandlers(store, request).serve(route);
+        boolean table = request.method().equals("GET") && TablePrinter.wanted(request.header("Accept").orElse(null));
+        return table ? TablePrinter.ofAnswer(route.resource(), answer, store.now()) : answer;
     }
 
     static KubeStatus notFound() {

@@ -170,6 +170,27 @@ class KubernetesApiTest {
     }
 
     @Test
+    void kubectlGetsTablesWithNodeStatusAsItPrintsThem() throws Exception {
+        nodeGroup(2);
+        String node = k8s.nodes().list().getItems().get(0).getMetadata().getName();
+        k8s.nodes().withName(node).patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"unschedulable\":true}}");
+        h.kubernetes.markNodeNotReady("prod", node);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(apiUrl + "/api/v1/nodes"))
+                .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var table = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertEquals("Table", table.get("kind").asText());
+        assertEquals("Status", table.get("columnDefinitions").get(1).get("name").asText());
+        var statuses = new java.util.HashMap<String, String>();
+        table.get("rows").forEach(r -> statuses.put(r.get("cells").get(0).asText(), r.get("cells").get(1).asText()));
+        assertEquals("NotReady,SchedulingDisabled", statuses.get(node));
+        assertEquals(2, statuses.size());
+        assertTrue(statuses.values().contains("Ready"));
+        assertEquals("Node", table.get("rows").get(0).get("object").get("kind").asText());
+    }
+
+    @Test
     void credentialsOtherThanABearerTokenAreRefused() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var basic = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(apiUrl + "/api/v1/nodes"))
