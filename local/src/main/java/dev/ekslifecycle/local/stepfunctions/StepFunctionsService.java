@@ -198,7 +198,7 @@ public final class StepFunctionsService {
     // ---- executions
 
     public ObjectNode startExecution(JsonNode request) {
-        Execution e = start(request, false);
+        Execution e = start(request, false, false);
         ObjectNode out = Json.object();
         out.put("executionArn", e.executionArn());
         out.set("startDate", WireFormat.date(e.startDate()));
@@ -217,11 +217,23 @@ public final class StepFunctionsService {
         if (inputJson != null) {
             request.put("input", inputJson);
         }
-        return start(request, false);
+        return start(request, false, false);
+    }
+
+    /**
+     * Starts an execution and runs it on the calling thread until it ends or first has to wait; for callers that
+     * wait for executions anyway (batch runs).
+     */
+    public Execution runExecution(String stateMachineArn, String name, String inputJson) {
+        ObjectNode request = Json.object().put("stateMachineArn", stateMachineArn).put("name", name);
+        if (inputJson != null) {
+            request.put("input", inputJson);
+        }
+        return start(request, false, true);
     }
 
     public ObjectNode startSyncExecution(JsonNode request) {
-        Execution e = start(request, true);
+        Execution e = start(request, true, true);
         awaitEnd(clock, e);
         ObjectNode out = describe(e, true);
         out.putObject("billingDetails").put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds",
@@ -231,7 +243,7 @@ public final class StepFunctionsService {
         return out;
     }
 
-    private Execution start(JsonNode request, boolean sync) {
+    private Execution start(JsonNode request, boolean sync, boolean inline) {
         StateMachine m = machine(text(request, "stateMachineArn", true));
         if (sync && !m.isExpress()) {
             throw new StepFunctionsException("StateMachineTypeNotSupported",
@@ -262,7 +274,7 @@ public final class StepFunctionsService {
                 executionsByMachine.computeIfAbsent(m.arn(), k -> new ArrayList<>()).add(execution);
             }
         }
-        engine.start(execution);
+        engine.start(execution, inline);
         return execution;
     }
 

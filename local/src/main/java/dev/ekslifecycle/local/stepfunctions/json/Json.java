@@ -85,15 +85,18 @@ public final class Json {
      * soon as the limit is passed, which is far cheaper than writing the document for every state.
      */
     public static boolean exceeds(JsonNode node, long limitBytes) {
-        return new SizeCounter(limitBytes).add(node);
+        // a cheap upper bound first (every character as six bytes, as if escaped); count exactly only near the limit
+        return new SizeCounter(limitBytes, true).add(node) && new SizeCounter(limitBytes, false).add(node);
     }
 
     private static final class SizeCounter {
         private final long limit;
+        private final boolean bound;
         private long total;
 
-        SizeCounter(long limit) {
+        SizeCounter(long limit, boolean bound) {
             this.limit = limit;
+            this.bound = bound;
         }
 
         boolean add(JsonNode node) {
@@ -102,7 +105,7 @@ public final class Json {
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> f = fields.next();
-                    total += utf8Length(f.getKey()) + 4;
+                    total += length(f.getKey()) + 4;
                     if (add(f.getValue())) {
                         return true;
                     }
@@ -116,11 +119,15 @@ public final class Json {
                     }
                 }
             } else if (node.isTextual()) {
-                total += utf8Length(node.textValue()) + 2;
+                total += length(node.textValue()) + 2;
             } else {
                 total += node.asText().length();
             }
             return total > limit;
+        }
+
+        private long length(String s) {
+            return bound ? 6L * s.length() : utf8Length(s);
         }
 
         private static long utf8Length(String s) {

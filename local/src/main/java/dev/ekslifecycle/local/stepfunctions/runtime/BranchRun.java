@@ -183,6 +183,9 @@ final class BranchRun {
         retryCounts = state.retriers().isEmpty() ? null : new int[state.retriers().size()];
         chosen = null;
         chosenNext = null;
+        if (!engine.recording(execution)) {
+            return;
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", name);
         details.put("input", input);
@@ -245,6 +248,9 @@ final class BranchRun {
     }
 
     private void exit(JsonNode output, Map<String, JsonNode> assigned) {
+        if (!engine.recording(execution)) {
+            return;
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", state.name());
         details.put("output", output);
@@ -327,7 +333,8 @@ final class BranchRun {
     }
 
     private void checkSize(JsonNode output) {
-        if (Json.exceeds(output, ExecutionEngine.PAYLOAD_LIMIT_BYTES)) {
+        // an unchanged input was checked when it was produced
+        if (output != rawInput && Json.exceeds(output, ExecutionEngine.PAYLOAD_LIMIT_BYTES)) {
             throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }

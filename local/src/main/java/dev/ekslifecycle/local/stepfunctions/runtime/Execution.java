@@ -1,6 +1,7 @@
 package dev.ekslifecycle.local.stepfunctions.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.stepfunctions.language.StateMachineDefinition;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public final class Execution {
     BranchRun root;
     SimulationClock.Timer timeout;
     private final List<Consumer<Execution>> listeners = new ArrayList<>();
+    private ObjectNode contextBase;
 
     public Execution(String executionArn, String name, String stateMachineArn, String stateMachineName,
             String definitionJson, StateMachineDefinition definition, JsonNode input, Instant startDate,
@@ -93,6 +95,26 @@ public final class Execution {
 
     public History history() {
         return history;
+    }
+
+    /**
+     * The parts of the context object that never change during the execution ({@code Execution},
+     * {@code StateMachine}), built once and shared by every state's context object.
+     */
+    synchronized ObjectNode contextBase() {
+        if (contextBase == null) {
+            ObjectNode c = dev.ekslifecycle.local.stepfunctions.json.Json.object();
+            ObjectNode e = c.putObject("Execution");
+            e.put("Id", executionArn);
+            e.set("Input", input);
+            e.put("Name", name);
+            e.put("RoleArn", roleArn);
+            e.put("StartTime", startDate.toString());
+            e.put("RedriveCount", 0);
+            c.putObject("StateMachine").put("Id", stateMachineArn).put("Name", stateMachineName);
+            contextBase = c;
+        }
+        return contextBase;
     }
 
     public synchronized ExecutionStatus status() {

@@ -40,6 +40,11 @@ public final class History {
         events.add(new HistoryEvent(id, id - 1, at, type, details));
     }
 
+    /** False for Express executions: callers can skip building event details. */
+    public boolean isRecording() {
+        return recording;
+    }
+
     public synchronized List<HistoryEvent> events() {
         return List.copyOf(events);
     }

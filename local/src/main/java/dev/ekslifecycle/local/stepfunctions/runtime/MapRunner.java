@@ -175,6 +175,9 @@ final class MapRunner {
         }
 
         private void record(String type, int index) {
+            if (!parent.engine().recording(parent.execution())) {
+                return;
+            }
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("name", parent.currentState());
             d.put("index", index);

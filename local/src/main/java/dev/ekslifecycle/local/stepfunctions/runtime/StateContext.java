@@ -23,6 +23,7 @@ final class StateContext implements StateEnvironment {
     private JsonNode mapItemValue;
     private int mapItemIndex = -1;
     private ObjectNode context;
+    private String enteredTimeText;
 
     StateContext(Execution execution, String stateName, Instant enteredTime, Variables variables, Instant now) {
         this.execution = execution;
@@ -43,6 +44,7 @@ final class StateContext implements StateEnvironment {
     StateContext forMapItem(int index, JsonNode value) {
         StateContext c = new StateContext(execution, stateName, enteredTime, variables, now);
         c.retryCount = retryCount;
+        c.enteredTimeText = enteredTimeText();
         c.mapItemIndex = index;
         c.mapItemValue = value;
         return c;
@@ -57,20 +59,13 @@ final class StateContext implements StateEnvironment {
     public JsonNode context() {
         if (context == null) {
             ObjectNode c = Json.object();
-            ObjectNode e = c.putObject("Execution");
-            e.put("Id", execution.executionArn());
-            e.set("Input", execution.input());
-            e.put("Name", execution.name());
-            e.put("RoleArn", execution.roleArn());
-            e.put("StartTime", execution.startDate().toString());
-            e.put("RedriveCount", 0);
+            ObjectNode shared = execution.contextBase();
+            c.set("Execution", shared.get("Execution"));
             ObjectNode s = c.putObject("State");
-            s.put("EnteredTime", enteredTime.toString());
+            s.put("EnteredTime", enteredTimeText());
             s.put("Name", stateName);
             s.put("RetryCount", retryCount);
-            ObjectNode m = c.putObject("StateMachine");
-            m.put("Id", execution.stateMachineArn());
-            m.put("Name", execution.stateMachineName());
+            c.set("StateMachine", shared.get("StateMachine"));
             if (taskToken != null) {
                 c.putObject("Task").put("Token", taskToken);
             }
@@ -82,6 +77,14 @@ final class StateContext implements StateEnvironment {
             context = c;
         }
         return context;
+    }
+
+    /** Formatting an instant is costly; a Map's items share their state's formatted entry time. */
+    private String enteredTimeText() {
+        if (enteredTimeText == null) {
+            enteredTimeText = enteredTime.toString();
+        }
+        return enteredTimeText;
     }
 
     @Override
