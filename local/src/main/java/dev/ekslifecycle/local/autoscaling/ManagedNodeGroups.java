@@ -73,29 +73,21 @@ public final class ManagedNodeGroups implements NodeGroupFleet {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A node group has one Auto Scaling group: asked again for a node group whose group exists (the EKS
+     * emulator does so for a CREATING node group after a restart, and this fleet's state may have been restored),
+     * it returns that group and reports when its nodes are Ready.
+     */
     @Override
     public String create(FleetSpec spec, Outcome whenReady) {
         synchronized (autoScaling) {
-            String uuid = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + spec.nodegroupName() + "/"
-                    + clock.instant()).getBytes()).toString();
-            String name = "eks-" + spec.nodegroupName() + "-" + uuid;
-            Map<String, String> tags = new LinkedHashMap<>();
-            tags.put("eks:cluster-name", spec.clusterName());
-            tags.put("eks:nodegroup-name", spec.nodegroupName());
-            tags.put("k8s.io/cluster-autoscaler/enabled", "true");
-            tags.put("k8s.io/cluster-autoscaler/" + spec.clusterName(), "owned");
-            tags.put("kubernetes.io/cluster/" + spec.clusterName(), "owned");
-            fleets.put(name, new FleetRecord(name, spec.clusterName(), spec.nodegroupName(),
-                    spec.capacityType() == null ? "ON_DEMAND" : spec.capacityType(), spec.labels(), spec.taints()));
-            try {
-                autoScaling.create(new AutoScalingService.GroupSpec(name, spec.minSize(), spec.maxSize(),
-                        spec.desiredSize(), spec.subnetIds(), spec.instanceTypes(),
-                        new LaunchVersion(1, spec.kubernetesVersion(), spec.releaseVersion()), tags));
-            } catch (RuntimeException e) {
-                fleets.remove(name);
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-            changed.run();
+            Optional<String> existing = fleets.values().stream()
+                    .filter(f -> f.clusterName().equals(spec.clusterName())
+                            && f.nodegroupName().equals(spec.nodegroupName()) && !deleting(f.groupName()))
+                    .map(FleetRecord::groupName).findFirst();
+            String name = existing.orElseGet(() -> launch(spec));
             waiters.add(name, () -> settled(name) || deleting(name), () -> {
                 if (deleting(name)) {
                     deliver(() -> whenReady.failed("NodeCreationFailure",
@@ -106,6 +98,31 @@ public final class ManagedNodeGroups implements NodeGroupFleet {
             });
             return name;
         }
+    }
+
+    /** Makes the node group's Auto Scaling group, which launches its instances. */
+    private String launch(FleetSpec spec) {
+        String uuid = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + spec.nodegroupName() + "/"
+                + clock.instant()).getBytes()).toString();
+        String name = "eks-" + spec.nodegroupName() + "-" + uuid;
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("eks:cluster-name", spec.clusterName());
+        tags.put("eks:nodegroup-name", spec.nodegroupName());
+        tags.put("k8s.io/cluster-autoscaler/enabled", "true");
+        tags.put("k8s.io/cluster-autoscaler/" + spec.clusterName(), "owned");
+        tags.put("kubernetes.io/cluster/" + spec.clusterName(), "owned");
+        fleets.put(name, new FleetRecord(name, spec.clusterName(), spec.nodegroupName(),
+                spec.capacityType() == null ? "ON_DEMAND" : spec.capacityType(), spec.labels(), spec.taints()));
+        try {
+            autoScaling.create(new AutoScalingService.GroupSpec(name, spec.minSize(), spec.maxSize(),
+                    spec.desiredSize(), spec.subnetIds(), spec.instanceTypes(),
+                    new LaunchVersion(1, spec.kubernetesVersion(), spec.releaseVersion()), tags));
+        } catch (RuntimeException e) {
+            fleets.remove(name);
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        changed.run();
+        return name;
     }
 
     @Override

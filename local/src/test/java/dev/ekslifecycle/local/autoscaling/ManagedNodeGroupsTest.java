@@ -82,6 +82,20 @@ class ManagedNodeGroupsTest {
     }
 
     @Test
+    void askedAgainForTheSameNodegroupTheFleetReturnsItsGroup() {
+        RecordedOutcome first = new RecordedOutcome();
+        String group = create(2, first);
+        h.clock.advance(Duration.ofSeconds(30));
+        RecordedOutcome second = new RecordedOutcome();
+        assertEquals(group, create(2, second));
+        h.clock.advance(Duration.ofMinutes(2));
+        assertEquals("succeeded", first.result());
+        assertEquals("succeeded", second.result());
+        assertEquals(2, h.ec2.instances("us-east-1").size());
+        assertEquals(1, h.autoScalingClient.describeAutoScalingGroups().autoScalingGroups().size());
+    }
+
+    @Test
     void resizeLaunchesAndRemovesNodes() {
         String group = readyGroup(2);
         h.nodeGroups.resize(group, 1, 6, 4);

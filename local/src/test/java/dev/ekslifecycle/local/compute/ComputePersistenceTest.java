@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ekslifecycle.local.clock.VirtualClock;
 import dev.ekslifecycle.local.ec2.Ec2Subnet;
+import dev.ekslifecycle.local.eks.EksEmulator;
+import dev.ekslifecycle.local.eks.EksSettings;
 import dev.ekslifecycle.local.eks.NodeGroupFleet;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.http.HttpServerHost;
@@ -24,11 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
+import software.amazon.awssdk.services.eks.EksClient;
 
 /** The compute state saved to a data directory and picked up by a new set of emulators, through the clients. */
 class ComputePersistenceTest {
@@ -117,6 +121,47 @@ class ComputePersistenceTest {
             assertEquals(instanceIds.size(), second.compute.ec2.instances("us-east-1").size(),
                     "no instance was launched twice");
         }
+    }
+
+    @Test
+    void eksAndComputeRestartedTogetherKeepOneGroupPerNodegroup() throws Exception {
+        Instant stoppedAt;
+        try (Life first = new Life(Instant.parse("2025-06-01T00:00:00Z"));
+             EksClient eks = eks(first)) {
+            List<String> subnets = first.compute.ec2.subnets("us-east-1").stream().filter(s -> !s.publicSubnet())
+                    .map(Ec2Subnet::subnetId).toList();
+            eks.createCluster(b -> b.name("prod").version("1.30").roleArn("arn:aws:iam::000000000000:role/eks")
+                    .resourcesVpcConfig(v -> v.subnetIds(subnets)));
+            first.clock.advance(Duration.ofMinutes(15));
+            eks.createNodegroup(b -> b.clusterName("prod").nodegroupName("workers")
+                    .nodeRole("arn:aws:iam::000000000000:role/node").subnets(subnets)
+                    .scalingConfig(s -> s.minSize(1).maxSize(4).desiredSize(2)));
+            first.clock.advance(Duration.ofSeconds(30));
+            first.awaitSaves();
+            stoppedAt = first.clock.instant();
+        }
+        try (Life second = new Life(stoppedAt); EksClient eks = eks(second);
+             KubernetesClient k8s = second.kubernetes()) {
+            second.clock.advance(Duration.ofMinutes(10));
+            var nodegroup = eks.describeNodegroup(b -> b.clusterName("prod").nodegroupName("workers")).nodegroup();
+            assertEquals("ACTIVE", nodegroup.statusAsString());
+            assertEquals(1, second.autoScaling.describeAutoScalingGroups().autoScalingGroups().size());
+            assertEquals(second.group().autoScalingGroupName(), nodegroup.resources().autoScalingGroups().get(0)
+                    .name());
+            assertEquals(2, second.compute.ec2.instances("us-east-1").size(), "nothing launched twice");
+            assertEquals(2, k8s.nodes().list().getItems().size());
+        }
+    }
+
+    /** The EKS emulator on the same data directory and port, as the local cloud wires it. */
+    private EksClient eks(Life life) {
+        EksEmulator emulator = new EksEmulator(life.clock, new FaultInjector(5), life.compute.ec2,
+                life.compute.nodeGroups, life.compute.kubernetes, EksSettings.defaults().withDataDirectory(data));
+        life.host.add(emulator.apiEndpoint());
+        return EksClient.builder().endpointOverride(URI.create(life.host.url())).region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
     @Test
