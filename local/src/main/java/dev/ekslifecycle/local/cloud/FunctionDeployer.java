@@ -64,7 +64,7 @@ final class FunctionDeployer implements AutoCloseable {
             throw new TemplateException(p.location("Runtime"), "only Java runtimes run locally, not " + runtime);
         }
         String handler = p.requiredText("Handler");
-        if (!handler.matches("[\\w.$]+::\\w+")) {
+        if (!handler.matches(FunctionSpec.HANDLER_FORMAT)) {
             throw new TemplateException(p.location("Handler"), "must be Class::method, not " + handler);
         }
         int memory = p.integer("MemorySize").orElse(128);

@@ -1,7 +1,6 @@
 package dev.ekslifecycle.local.cloud;
 
 import dev.ekslifecycle.local.apigateway.ApiGatewayEndpoint;
-import dev.ekslifecycle.local.apigateway.RestApi;
 import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.cloud.template.StackIdentity;
 import dev.ekslifecycle.local.cloud.template.Template;
@@ -22,13 +21,11 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalEdge edge;
     private final FunctionDeployer functions;
     private final HttpServerHost api;
-    private final RestApi restApi;
 
-    private LocalCloud(LocalEdge edge, FunctionDeployer functions, HttpServerHost api, RestApi restApi) {
+    private LocalCloud(LocalEdge edge, FunctionDeployer functions, HttpServerHost api) {
         this.edge = edge;
         this.functions = functions;
         this.api = api;
-        this.restApi = restApi;
     }
 
     /**
@@ -85,7 +82,7 @@ public final class LocalCloud implements AutoCloseable {
             edge.close();
             throw e;
         }
-        return new LocalCloud(edge, deployed.functions(), api, deployed.api());
+        return new LocalCloud(edge, deployed.functions(), api);
     }
 
     /** {@code http://127.0.0.1:PORT} of every AWS service. */
@@ -96,10 +93,6 @@ public final class LocalCloud implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT} of the REST API (served at the root, without the stage). */
     public String apiUrl() {
         return api.url();
-    }
-
-    public RestApi restApi() {
-        return restApi;
     }
 
     public LocalEdge edge() {

@@ -13,71 +13,69 @@ import java.util.function.BiFunction;
  * start-up (see docs/local-cloud.md).
  */
 enum ResourceType {
-    TABLE("AWS::DynamoDB::Table", "TableName", 255, true,
+    TABLE("AWS::DynamoDB::Table", "TableName", 255,
             (name, s) -> name,
             (name, s) -> Map.of("Arn", s.arn("dynamodb", "table/" + name),
                     "StreamArn", s.arn("dynamodb", "table/" + name + "/stream/local"))),
-    FUNCTION("AWS::Serverless::Function", "FunctionName", 64, true,
+    FUNCTION("AWS::Serverless::Function", "FunctionName", 64,
             (name, s) -> name,
             (name, s) -> Map.of("Arn", s.arn("lambda", "function:" + name))),
-    STATE_MACHINE("AWS::Serverless::StateMachine", "Name", 80, true,
+    STATE_MACHINE("AWS::Serverless::StateMachine", "Name", 80,
             (name, s) -> s.arn("states", "stateMachine:" + name),
             (name, s) -> Map.of("Arn", s.arn("states", "stateMachine:" + name), "Name", name)),
-    PLAIN_STATE_MACHINE("AWS::StepFunctions::StateMachine", "StateMachineName", 80, true,
+    PLAIN_STATE_MACHINE("AWS::StepFunctions::StateMachine", "StateMachineName", 80,
             (name, s) -> s.arn("states", "stateMachine:" + name),
             (name, s) -> Map.of("Arn", s.arn("states", "stateMachine:" + name), "Name", name)),
-    EVENT_BUS("AWS::Events::EventBus", "Name", 256, true,
+    EVENT_BUS("AWS::Events::EventBus", "Name", 256,
             (name, s) -> name,
             (name, s) -> Map.of("Arn", s.arn("events", "event-bus/" + name), "Name", name)),
-    RULE("AWS::Events::Rule", "Name", 64, true,
+    RULE("AWS::Events::Rule", "Name", 64,
             (name, s) -> name,
             (name, s) -> Map.of("Arn", s.arn("events", "rule/" + name))),
-    API("AWS::Serverless::Api", null, 10, true,
+    API("AWS::Serverless::Api", null, 10,
             (name, s) -> name,
             (name, s) -> Map.of("RootResourceId", "root" + name)),
 
-    IAM_ROLE("AWS::IAM::Role", "RoleName", 64, false,
+    // the allow-list: accepted without local behaviour
+    IAM_ROLE("AWS::IAM::Role", "RoleName", 64,
             (name, s) -> name,
             (name, s) -> Map.of("Arn", s.globalArn("iam", "role/" + name), "RoleId", "AROA" + name)),
-    IAM_POLICY("AWS::IAM::Policy", "PolicyName", 128, false, (name, s) -> name, (name, s) -> Map.of()),
-    IAM_MANAGED_POLICY("AWS::IAM::ManagedPolicy", "ManagedPolicyName", 128, false,
+    IAM_POLICY("AWS::IAM::Policy", "PolicyName", 128, (name, s) -> name, (name, s) -> Map.of()),
+    IAM_MANAGED_POLICY("AWS::IAM::ManagedPolicy", "ManagedPolicyName", 128,
             (name, s) -> s.globalArn("iam", "policy/" + name), (name, s) -> Map.of()),
-    QUEUE("AWS::SQS::Queue", "QueueName", 80, false,
+    QUEUE("AWS::SQS::Queue", "QueueName", 80,
             (name, s) -> "https://sqs." + s.region() + ".amazonaws.com/" + s.accountId() + "/" + name,
             (name, s) -> Map.of("Arn", s.arn("sqs", name), "QueueName", name,
                     "QueueUrl", "https://sqs." + s.region() + ".amazonaws.com/" + s.accountId() + "/" + name)),
-    QUEUE_POLICY("AWS::SQS::QueuePolicy", null, 64, false, (name, s) -> name, (name, s) -> Map.of()),
-    TOPIC("AWS::SNS::Topic", "TopicName", 256, false,
+    QUEUE_POLICY("AWS::SQS::QueuePolicy", null, 64, (name, s) -> name, (name, s) -> Map.of()),
+    TOPIC("AWS::SNS::Topic", "TopicName", 256,
             (name, s) -> s.arn("sns", name),
             (name, s) -> Map.of("TopicArn", s.arn("sns", name), "TopicName", name)),
-    TOPIC_POLICY("AWS::SNS::TopicPolicy", null, 64, false, (name, s) -> name, (name, s) -> Map.of()),
-    SUBSCRIPTION("AWS::SNS::Subscription", null, 64, false,
+    TOPIC_POLICY("AWS::SNS::TopicPolicy", null, 64, (name, s) -> name, (name, s) -> Map.of()),
+    SUBSCRIPTION("AWS::SNS::Subscription", null, 64,
             (name, s) -> s.arn("sns", name), (name, s) -> Map.of()),
-    LOG_GROUP("AWS::Logs::LogGroup", "LogGroupName", 512, false,
+    LOG_GROUP("AWS::Logs::LogGroup", "LogGroupName", 512,
             (name, s) -> name,
             (name, s) -> Map.of("Arn", s.arn("logs", "log-group:" + name + ":*"))),
-    ALARM("AWS::CloudWatch::Alarm", "AlarmName", 255, false,
+    ALARM("AWS::CloudWatch::Alarm", "AlarmName", 255,
             (name, s) -> name,
             (name, s) -> Map.of("Arn", s.arn("cloudwatch", "alarm:" + name))),
-    DASHBOARD("AWS::CloudWatch::Dashboard", "DashboardName", 255, false, (name, s) -> name, (name, s) -> Map.of()),
-    LAMBDA_PERMISSION("AWS::Lambda::Permission", null, 64, false, (name, s) -> name, (name, s) -> Map.of());
+    DASHBOARD("AWS::CloudWatch::Dashboard", "DashboardName", 255, (name, s) -> name, (name, s) -> Map.of()),
+    LAMBDA_PERMISSION("AWS::Lambda::Permission", null, 64, (name, s) -> name, (name, s) -> Map.of());
 
     final String cloudFormationType;
     /** The property that names the resource; without it the name is {@code <stack>-<LogicalId>}. */
     final String nameProperty;
     final int maxNameLength;
-    /** True when the type has local behaviour; false for the allow-list of types accepted without it. */
-    final boolean deployed;
     private final BiFunction<String, StackIdentity, Object> ref;
     private final BiFunction<String, StackIdentity, Map<String, Object>> attributes;
 
-    ResourceType(String cloudFormationType, String nameProperty, int maxNameLength, boolean deployed,
+    ResourceType(String cloudFormationType, String nameProperty, int maxNameLength,
                  BiFunction<String, StackIdentity, Object> ref,
                  BiFunction<String, StackIdentity, Map<String, Object>> attributes) {
         this.cloudFormationType = cloudFormationType;
         this.nameProperty = nameProperty;
         this.maxNameLength = maxNameLength;
-        this.deployed = deployed;
         this.ref = ref;
         this.attributes = attributes;
     }

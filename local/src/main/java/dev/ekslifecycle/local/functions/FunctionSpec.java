@@ -9,9 +9,12 @@ import java.util.Map;
 public record FunctionSpec(String name, String arn, String handler, Map<String, String> environment,
                            int memoryMb, int timeoutSeconds) {
 
+    /** {@code Class::method}, as Lambda's Java runtime takes a handler. */
+    public static final String HANDLER_FORMAT = "[\\w.$]+::\\w+";
+
     public FunctionSpec {
         environment = Map.copyOf(environment);
-        if (!handler.matches("[\\w.$]+::\\w+")) {
+        if (!handler.matches(HANDLER_FORMAT)) {
             throw new IllegalArgumentException("handler must be Class::method, not '" + handler + "'");
         }
     }
