@@ -7,7 +7,9 @@ import dev.ekslifecycle.local.stepfunctions.tasks.LambdaInvoker;
 import dev.ekslifecycle.local.stepfunctions.tasks.SdkIntegrations;
 import dev.ekslifecycle.local.stepfunctions.tasks.TaskDispatcher;
 import dev.ekslifecycle.local.stepfunctions.tasks.TaskIntegration;
+import dev.ekslifecycle.local.stepfunctions.persistence.FileStore;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +51,15 @@ public final class StepFunctionsServiceBuilder {
         return this;
     }
 
+    /**
+     * Keeps state machines and executions as files under {@code directory}/stepfunctions; running executions resume
+     * after a restart from the top-level state they were in.
+     */
+    public StepFunctionsServiceBuilder dataDirectory(Path directory) {
+        this.store = new FileStore(directory.resolve("stepfunctions"));
+        return this;
+    }
+
     /** Where state machines and executions are persisted; by default in memory only. */
     public StepFunctionsServiceBuilder store(StepFunctionsStore newStore) {
         this.store = Objects.requireNonNull(newStore);
@@ -65,7 +76,11 @@ public final class StepFunctionsServiceBuilder {
         if (integrationEndpoint != null) {
             SdkIntegrations.at(integrationEndpoint, clock).forEach(dispatcher::add);
         }
-        built[0] = new StepFunctionsService(clock, new ExecutionEngine(clock, dispatcher), store);
+        ExecutionEngine engine = new ExecutionEngine(clock, dispatcher);
+        if (store instanceof FileStore files) {
+            files.attach(engine);
+        }
+        built[0] = new StepFunctionsService(clock, engine, store);
         built[0].restore();
         return built[0];
     }

@@ -70,6 +70,11 @@ final class Workflows implements AutoCloseable {
 
     /** Waits until no work runs on the clock (timers may still be pending), for a manual clock. */
     void awaitNotBusy() {
+        awaitNotBusy(clock);
+    }
+
+    /** Waits until no work runs on {@code clock}; on a manual clock, work it already started. */
+    static void awaitNotBusy(VirtualClock clock) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (clock.isBusy()) {
             if (System.nanoTime() > deadline) {

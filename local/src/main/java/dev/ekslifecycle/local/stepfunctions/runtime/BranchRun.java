@@ -206,6 +206,10 @@ final class BranchRun {
             }
             if (outcome instanceof Outcome.Pending) {
                 waiting = true;
+                if (execution.root == this) {
+                    // the top level waits: the moment to save where it stands, to resume there after a restart
+                    engine.checkpoint(execution);
+                }
                 return;
             }
             settle(outcome);

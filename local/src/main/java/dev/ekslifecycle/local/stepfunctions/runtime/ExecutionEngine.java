@@ -58,7 +58,7 @@ public final class ExecutionEngine {
         return random;
     }
 
-    /** Called (on the execution's monitor) whenever an execution starts or ends, for persistence. */
+    /** Called (on the execution's monitor) when an execution starts, waits at its top level or ends: for persistence. */
     public void onChange(Consumer<Execution> listener) {
         this.onChange = listener;
     }
@@ -199,6 +199,11 @@ public final class ExecutionEngine {
             List<Consumer<Execution>> listeners = execution.takeListeners();
             listeners.forEach(l -> l.accept(execution));
         }
+    }
+
+    /** Saves a running execution where it stands (its top level waits for something). */
+    void checkpoint(Execution execution) {
+        onChange.accept(execution);
     }
 
     /** Whether events of this execution are kept; when not, callers skip building their details. */
