@@ -1,6 +1,5 @@
 package dev.ekslifecycle.local.dynamodb;
 
-import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.clock.VirtualClock;
 import java.net.URI;
 import java.time.Instant;
@@ -84,10 +83,6 @@ final class LocalDynamoDbExtension implements AutoCloseable {
 
     static Map<String, AttributeValue> key(String pk) {
         return Map.of("pk", s(pk));
-    }
-
-    SimulationClock simulationClock() {
-        return clock;
     }
 
     @Override

@@ -12,10 +12,6 @@ public record DocumentPath(List<Object> elements) {
         elements = List.copyOf(elements);
     }
 
-    public static DocumentPath of(String attribute) {
-        return new DocumentPath(List.of(attribute));
-    }
-
     /** The top-level attribute the path starts at. */
     public String attribute() {
         return (String) elements.get(0);
@@ -27,11 +23,6 @@ public record DocumentPath(List<Object> elements) {
 
     public Object get(int i) {
         return elements.get(i);
-    }
-
-    /** True when {@code other} starts with all of this path's elements. */
-    public boolean isPrefixOf(DocumentPath other) {
-        return other.elements.size() >= elements.size() && other.elements.subList(0, elements.size()).equals(elements);
     }
 
     /** As DynamoDB prints paths in messages: {@code [a, b, [2]]}. */

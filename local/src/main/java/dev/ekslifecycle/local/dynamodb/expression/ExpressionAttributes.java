@@ -43,10 +43,6 @@ public final class ExpressionAttributes {
         this.values = values == null ? Map.of() : new LinkedHashMap<>(values);
     }
 
-    public static ExpressionAttributes none() {
-        return new ExpressionAttributes(null, null, false);
-    }
-
     String name(String placeholder, ExpressionKind kind) {
         return lookup(names, usedNames, placeholder, kind,
                 "An expression attribute name used in the document path is not defined; attribute name: ");

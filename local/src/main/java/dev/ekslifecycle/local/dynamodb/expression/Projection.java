@@ -40,11 +40,6 @@ public final class Projection {
         return new Projection(paths);
     }
 
-    /** The top-level attributes the projection reads. */
-    public java.util.Set<Object> topLevelNames() {
-        return root.children.keySet();
-    }
-
     public Map<String, Value> apply(Map<String, Value> item) {
         Map<String, Value> out = new LinkedHashMap<>();
         for (Map.Entry<Object, Node> e : root.children.entrySet()) {

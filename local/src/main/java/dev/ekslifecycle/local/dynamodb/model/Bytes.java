@@ -12,11 +12,6 @@ public final class Bytes implements Comparable<Bytes> {
         this.data = data;
     }
 
-    /** Wraps {@code data}; the caller gives up the array. */
-    public static Bytes wrap(byte[] data) {
-        return new Bytes(data);
-    }
-
     public static Bytes fromBase64(String base64) {
         return new Bytes(Base64.getDecoder().decode(base64));
     }

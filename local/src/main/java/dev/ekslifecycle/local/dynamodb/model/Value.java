@@ -97,14 +97,6 @@ public sealed interface Value {
         }
     }
 
-    static Value s(String s) {
-        return new S(s);
-    }
-
-    static Value n(BigDecimal n) {
-        return new N(n);
-    }
-
     /** The elements of a set value as values of the set's element type. */
     static List<Value> setElements(Value set) {
         if (set instanceof SS ss) {

@@ -1,32 +1,39 @@
 package dev.ekslifecycle.local.dynamodb.operations;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.dynamodb.model.DynamoDbException;
 import java.time.Clock;
 import java.time.Duration;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 
 /**
  * TransactWriteItems' ClientRequestToken: a repeat of a successful request with the same token within ten minutes
  * of the clock returns the first result without running again; a different request with the same token is an
- * IdempotentParameterMismatchException. Requests with one token run one at a time.
+ * IdempotentParameterMismatchException. The SDK sends a fresh token with every call, so an entry keeps only a
+ * digest of the request, and expired entries leave from the oldest end.
  */
 final class Idempotency {
 
     private static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock;
-    private final Map<String, Entry> entries = new HashMap<>();
+    /** In the order the tokens were first used, which is also the order they expire in. */
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
     Idempotency(Clock clock) {
         this.clock = clock;
     }
 
-    private record Entry(JsonNode request, ObjectNode response, Instant at) {
+    private record Entry(byte[] requestDigest, ObjectNode response, Instant at) {
     }
 
     ObjectNode run(JsonNode request, Supplier<ObjectNode> operation) {
@@ -40,20 +47,32 @@ final class Idempotency {
                     + "'clientRequestToken' failed to satisfy constraint: Member must have length less than or "
                     + "equal to 36");
         }
+        byte[] digest = digest(request);
         synchronized (this) {
             Instant now = clock.instant();
-            entries.values().removeIf(e -> e.at.plus(WINDOW).isBefore(now));
+            Instant oldest = now.minus(WINDOW);
+            for (var it = entries.values().iterator(); it.hasNext() && it.next().at.isBefore(oldest); ) {
+                it.remove();
+            }
             Entry previous = entries.get(token);
             if (previous != null) {
-                if (!previous.request.equals(request)) {
+                if (!Arrays.equals(previous.requestDigest, digest)) {
                     throw DynamoDbException.of("IdempotentParameterMismatchException", 400,
                             "Request parameters do not match the original request with the same client token");
                 }
                 return previous.response.deepCopy();
             }
             ObjectNode response = operation.get();
-            entries.put(token, new Entry(request.deepCopy(), response.deepCopy(), now));
+            entries.put(token, new Entry(digest, response.deepCopy(), now));
             return response;
+        }
+    }
+
+    private static byte[] digest(JsonNode request) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(request));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

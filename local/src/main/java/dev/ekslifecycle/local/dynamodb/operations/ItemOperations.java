@@ -45,24 +45,22 @@ final class ItemOperations {
 
     ObjectNode putItem(JsonNode request) {
         String returnValues = returnValues(request, true);
-        ItemWrite write = writes.put(request);
-        Map<String, Value> old = execute(write)[0];
-        return attributes("ALL_OLD".equals(returnValues) ? old : null);
+        Outcome outcome = execute(writes.put(request));
+        return attributes("ALL_OLD".equals(returnValues) ? outcome.old() : null);
     }
 
     ObjectNode deleteItem(JsonNode request) {
         String returnValues = returnValues(request, true);
-        ItemWrite write = writes.delete(request);
-        Map<String, Value> old = execute(write)[0];
-        return attributes("ALL_OLD".equals(returnValues) ? old : null);
+        Outcome outcome = execute(writes.delete(request));
+        return attributes("ALL_OLD".equals(returnValues) ? outcome.old() : null);
     }
 
     ObjectNode updateItem(JsonNode request) {
         String returnValues = returnValues(request, false);
         ItemWrite write = writes.update(request);
-        Map<String, Value>[] result = execute(write);
-        Map<String, Value> old = result[0];
-        Map<String, Value> now = result[1];
+        Outcome outcome = execute(write);
+        Map<String, Value> old = outcome.old();
+        Map<String, Value> now = outcome.now();
         Projection updated = new Projection(write.updatedPaths());
         return attributes(switch (returnValues) {
             case "ALL_OLD" -> old;
@@ -73,9 +71,12 @@ final class ItemOperations {
         });
     }
 
-    /** Runs one write under its item's lock; returns the old and the new item. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Value>[] execute(ItemWrite write) {
+    /** The item before and after a write (either may be null). */
+    private record Outcome(Map<String, Value> old, Map<String, Value> now) {
+    }
+
+    /** Runs one write under its item's lock. */
+    private Outcome execute(ItemWrite write) {
         Database db = tables.database();
         try (Database.Lock ignored = db.lock(List.of(db.stripe(write.table(), write.key())))) {
             Map<String, Value> current = write.table().get(write.key());
@@ -83,7 +84,7 @@ final class ItemOperations {
             if (next != current) {
                 db.apply(List.of(new Mutation(write.table(), write.key(), next)));
             }
-            return new Map[] {current, next};
+            return new Outcome(current, next);
         }
     }
 

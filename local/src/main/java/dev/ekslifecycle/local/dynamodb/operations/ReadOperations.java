@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ekslifecycle.local.dynamodb.expression.ConditionAttributes;
 import dev.ekslifecycle.local.dynamodb.expression.ExpressionAttributes;
 import dev.ekslifecycle.local.dynamodb.expression.KeyCondition;
 import dev.ekslifecycle.local.dynamodb.model.DynamoDbException;
@@ -46,6 +47,15 @@ final class ReadOperations {
         KeyCondition key = indexName != null && index == null ? null
                 : KeyCondition.parse(keyText, attributes, keysOf(schema, index));
         ReadRequest read = ReadRequest.parse(request, tables, attributes);
+        if (read.filter() != null) {
+            KeyCondition.Keys keys = keysOf(schema, index);
+            for (String attribute : ConditionAttributes.of(read.filter())) {
+                if (attribute.equals(keys.hashName()) || attribute.equals(keys.rangeName())) {
+                    throw DynamoDbException.validation("Filter Expression can only contain non-primary key "
+                            + "attributes: Primary key attribute: " + attribute);
+                }
+            }
+        }
         JsonNode forwardNode = request.get("ScanIndexForward");
         boolean forward = forwardNode == null || forwardNode.isNull() || forwardNode.asBoolean();
         Iterator<Map<String, Value>> items =

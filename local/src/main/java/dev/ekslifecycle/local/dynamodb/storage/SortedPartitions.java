@@ -4,16 +4,20 @@ import dev.ekslifecycle.local.dynamodb.model.Value;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Items grouped by partition key, each partition sorted by its own key type {@code K}: the shape of a table (K is
  * the sort key) and of a secondary index (K is the index sort key plus the table key, to keep entries apart).
- * Readers never lock: both levels are concurrent skip lists and items are immutable.
+ * Readers never lock: the maps are concurrent and items are immutable. Partitions are found by hash (one lookup
+ * per GetItem, write or Query) and kept in ring order too, for Scan.
  */
 final class SortedPartitions<K> {
 
+    private final ConcurrentHashMap<PartitionKey, ConcurrentSkipListMap<K, Map<String, Value>>> byKey =
+            new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<PartitionKey, ConcurrentSkipListMap<K, Map<String, Value>>> partitions =
             new ConcurrentSkipListMap<>();
     private final Comparator<K> order;
@@ -23,12 +27,20 @@ final class SortedPartitions<K> {
     }
 
     Map<String, Value> get(PartitionKey partition, K key) {
-        ConcurrentSkipListMap<K, Map<String, Value>> p = partitions.get(partition);
+        ConcurrentSkipListMap<K, Map<String, Value>> p = byKey.get(partition);
         return p == null ? null : p.get(key);
     }
 
     void put(PartitionKey partition, K key, Map<String, Value> item) {
-        partitions.computeIfAbsent(partition, k -> new ConcurrentSkipListMap<>(order)).put(key, item);
+        ConcurrentSkipListMap<K, Map<String, Value>> p = byKey.get(partition);
+        if (p == null) {
+            p = byKey.computeIfAbsent(partition, k -> {
+                ConcurrentSkipListMap<K, Map<String, Value>> created = new ConcurrentSkipListMap<>(order);
+                partitions.put(k, created);
+                return created;
+            });
+        }
+        p.put(key, item);
     }
 
     /**
@@ -36,7 +48,7 @@ final class SortedPartitions<K> {
      * it here could race with a writer of another item of the same partition holding a different lock.
      */
     void remove(PartitionKey partition, K key) {
-        ConcurrentSkipListMap<K, Map<String, Value>> p = partitions.get(partition);
+        ConcurrentSkipListMap<K, Map<String, Value>> p = byKey.get(partition);
         if (p != null) {
             p.remove(key);
         }
@@ -44,7 +56,7 @@ final class SortedPartitions<K> {
 
     /** One partition, sorted; empty when there is none. */
     NavigableMap<K, Map<String, Value>> partition(PartitionKey partition) {
-        ConcurrentSkipListMap<K, Map<String, Value>> p = partitions.get(partition);
+        ConcurrentSkipListMap<K, Map<String, Value>> p = byKey.get(partition);
         return p == null ? new ConcurrentSkipListMap<>(order) : p;
     }
 

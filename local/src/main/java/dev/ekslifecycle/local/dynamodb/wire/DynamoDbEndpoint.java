@@ -16,7 +16,7 @@ import dev.ekslifecycle.local.http.Request;
 import dev.ekslifecycle.local.http.Response;
 import java.io.IOException;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * DynamoDB's awsJson1_0 protocol: {@code POST /} with {@code X-Amz-Target: DynamoDB_20120810.<Operation>} and a
@@ -29,6 +29,9 @@ public final class DynamoDbEndpoint implements Endpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDbService service;
+    // Request ids only need to be unique; a counter avoids UUID.randomUUID()'s shared SecureRandom per request.
+    private final AtomicLong requestIds = new AtomicLong();
+    private final String idPrefix = Long.toHexString(System.nanoTime()) + "-";
 
     public DynamoDbEndpoint(DynamoDbService service) {
         this.service = service;
@@ -96,8 +99,8 @@ public final class DynamoDbEndpoint implements Endpoint {
         return body;
     }
 
-    private static Response respond(int status, ObjectNode body) throws JsonProcessingException {
+    private Response respond(int status, ObjectNode body) throws JsonProcessingException {
         return new Response(status, Map.of("Content-Type", CONTENT_TYPE,
-                "x-amzn-RequestId", UUID.randomUUID().toString()), JSON.writeValueAsBytes(body));
+                "x-amzn-RequestId", idPrefix + requestIds.incrementAndGet()), JSON.writeValueAsBytes(body));
     }
 }
