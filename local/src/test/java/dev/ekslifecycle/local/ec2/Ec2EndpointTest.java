@@ -138,6 +138,18 @@ class Ec2EndpointTest {
     }
 
     @Test
+    void anInjectedFaultAnswersAsEc2WouldAndThenPasses() {
+        h.faults.add(dev.ekslifecycle.local.faults.FaultRule.nextCalls("ec2", "DescribeSubnets",
+                "UnauthorizedOperation", 403, 1));
+        Ec2Exception e = assertThrows(Ec2Exception.class,
+                () -> h.ec2Client.describeSubnets(DescribeSubnetsRequest.builder().build()));
+        assertEquals("UnauthorizedOperation", e.awsErrorDetails().errorCode());
+        assertEquals(403, e.statusCode());
+        assertEquals(6, h.ec2Client.describeSubnets(DescribeSubnetsRequest.builder().build()).subnets().size(),
+                "the fault was for one call only");
+    }
+
+    @Test
     void describeInstancesPagesWithMaxResults() {
         String subnetId = h.ec2.subnets("us-east-1").get(0).subnetId();
         for (int i = 0; i < 7; i++) {

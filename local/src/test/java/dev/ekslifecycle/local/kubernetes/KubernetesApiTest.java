@@ -205,6 +205,17 @@ class KubernetesApiTest {
     }
 
     @Test
+    void anInjectedFaultFailsOneKubernetesCallWithAStatus() {
+        nodeGroup(1);
+        h.faults.add(new dev.ekslifecycle.local.faults.FaultRule("kubernetes", "list/nodes", "prod",
+                "InternalError", 500, "etcdserver: request timed out", 1.0, 1, null));
+        KubernetesClientException e = assertThrows(KubernetesClientException.class, () -> k8s.nodes().list());
+        assertEquals(500, e.getCode());
+        assertEquals("etcdserver: request timed out", e.getStatus().getMessage());
+        assertEquals(1, k8s.nodes().list().getItems().size());
+    }
+
+    @Test
     void errorsAreKubernetesStatusObjects() {
         KubernetesClientException missing = assertThrows(KubernetesClientException.class,
                 () -> k8s.nodes().withName("ip-1-2-3-4.ec2.internal").edit(n -> n));
