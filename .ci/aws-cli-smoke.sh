@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Smoke test of the local edge with the real AWS CLI v2: starts `local-cloud.jar emulators` on a free port, runs AWS
-# CLI commands against it with --endpoint-url and fails on the first error. Needs local/target/local-cloud.jar
+# Smoke test of the local edge with the real AWS CLI v2: starts `local-cloud.jar emulators` on a free port with a
+# virtual clock, runs AWS CLI commands (events, lambda, dynamodb, stepfunctions, ec2, eks, autoscaling and the
+# control API) against it with --endpoint-url and fails on the first error. Needs local/target/local-cloud.jar
 # (./mvnw -B verify builds it). Installs Debian's awscli (v2) when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,11 +44,21 @@ echo "edge at $EDGE"
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_MAX_ATTEMPTS=1
 aws() {
-  echo "+ aws $*" >&2
+  echo "+ $(date +%T.%N | cut -c1-12) aws $*" >&2
   "$AWS_BIN" --endpoint-url "$EDGE" --output json "$@"
 }
 expect() { # expect WANTED ACTUAL WHAT
   [ "$1" = "$2" ] || { echo "expected $3 to be '$1', got '$2'" >&2; exit 1; }
+}
+eventually() { # eventually WANTED WHAT aws-args...: polls (the AWS CLI's waiters sleep 30 s between polls)
+  local wanted=$1 what=$2 got=""
+  shift 2
+  for _ in $(seq 1 100); do
+    got=$(aws "$@" 2>/dev/null) || true
+    [ "$got" = "$wanted" ] && return 0
+    sleep 0.2
+  done
+  echo "expected $what to become '$wanted', still '$got'" >&2; exit 1
 }
 expect_failure() { # expect_failure ERROR_CODE aws-args...
   local code=$1 out
@@ -56,9 +67,6 @@ expect_failure() { # expect_failure ERROR_CODE aws-args...
     echo "expected $code, but the call succeeded: $out" >&2; exit 1
   fi
   case "$out" in *"$code"*) ;; *) echo "expected $code, got: $out" >&2; exit 1 ;; esac
-}
-serves() { # serves SERVICE: whether /_local/health lists it
-  curl -sf "$EDGE/_local/health" | grep -q "\"$1\""
 }
 
 echo "== events"
@@ -93,5 +101,47 @@ curl -sf -X POST "$EDGE/_local/faults" -H 'Content-Type: application/json' \
 expect_failure ThrottlingException events list-rules
 aws events list-rules >/dev/null
 curl -sf -X DELETE "$EDGE/_local/faults" >/dev/null
+
+echo "== dynamodb"
+aws dynamodb create-table --table-name smoke --billing-mode PAY_PER_REQUEST \
+  --attribute-definitions AttributeName=pk,AttributeType=S AttributeName=sk,AttributeType=S \
+  --key-schema AttributeName=pk,KeyType=HASH AttributeName=sk,KeyType=RANGE >/dev/null
+aws dynamodb put-item --table-name smoke --item '{"pk":{"S":"cluster#prod"},"sk":{"S":"v1"},"version":{"S":"1.31"}}' \
+  --condition-expression 'attribute_not_exists(pk)'
+expect_failure ConditionalCheckFailedException dynamodb put-item --table-name smoke \
+  --item '{"pk":{"S":"cluster#prod"},"sk":{"S":"v1"}}' --condition-expression 'attribute_not_exists(pk)'
+expect 1.31 "$(aws dynamodb query --table-name smoke --key-condition-expression 'pk = :p' \
+  --expression-attribute-values '{":p":{"S":"cluster#prod"}}' --query 'Items[0].version.S' --output text)" "queried version"
+aws dynamodb delete-table --table-name smoke >/dev/null
+
+echo "== stepfunctions"
+MACHINE=$(aws stepfunctions create-state-machine --name smoke --role-arn arn:aws:iam::000000000000:role/sfn \
+  --definition '{"StartAt":"Wait","States":{"Wait":{"Type":"Wait","Seconds":3600,"Next":"Done"},"Done":{"Type":"Pass","Result":{"ok":true},"End":true}}}' \
+  --query stateMachineArn --output text)
+EXECUTION=$(aws stepfunctions start-execution --state-machine-arn "$MACHINE" --input '{}' --query executionArn --output text)
+eventually SUCCEEDED "execution status (an hour's Wait on the virtual clock)" \
+  stepfunctions describe-execution --execution-arn "$EXECUTION" --query status --output text
+expect_failure InvalidDefinition stepfunctions create-state-machine --name bad \
+  --role-arn arn:aws:iam::000000000000:role/sfn --definition '{"StartAt":"Missing","States":{}}'
+
+echo "== ec2, eks, autoscaling"
+SUBNETS=$(aws ec2 describe-subnets --query 'Subnets[?MapPublicIpOnLaunch==`false`].SubnetId' --output text | tr '\t' ',')
+[ -n "$SUBNETS" ] || { echo "no private subnets in the default VPC" >&2; exit 1; }
+aws ec2 describe-vpcs >/dev/null
+aws eks create-cluster --name smoke --kubernetes-version 1.31 --role-arn arn:aws:iam::000000000000:role/eks \
+  --resources-vpc-config "subnetIds=$SUBNETS" >/dev/null
+eventually ACTIVE "cluster status" eks describe-cluster --name smoke --query cluster.status --output text
+expect_failure InvalidParameterException eks update-cluster-version --name smoke --kubernetes-version 1.33
+aws eks create-nodegroup --cluster-name smoke --nodegroup-name workers --node-role arn:aws:iam::000000000000:role/node \
+  --subnets $(echo "$SUBNETS" | tr ',' ' ') --scaling-config minSize=1,maxSize=3,desiredSize=2 >/dev/null
+eventually ACTIVE "node group status" eks describe-nodegroup --cluster-name smoke --nodegroup-name workers \
+  --query nodegroup.status --output text
+GROUP=$(aws eks describe-nodegroup --cluster-name smoke --nodegroup-name workers \
+  --query 'nodegroup.resources.autoScalingGroups[0].name' --output text)
+expect 2 "$(aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names "$GROUP" \
+  --query 'AutoScalingGroups[0].DesiredCapacity' --output text)" "desired capacity"
+expect 2 "$(aws ec2 describe-instances --filters Name=instance-state-name,Values=running \
+  --query 'length(Reservations[].Instances[])' --output text)" "running instances"
+expect smoke "$(aws eks list-clusters --query 'clusters[0]' --output text)" "clusters"
 
 echo "aws-cli smoke: all commands passed"

@@ -2,6 +2,10 @@ package dev.ekslifecycle.local.edge;
 
 import dev.ekslifecycle.local.aws.LocalAccount;
 import dev.ekslifecycle.local.clock.SimulationClock;
+import dev.ekslifecycle.local.dynamodb.LocalDynamoDb;
+import dev.ekslifecycle.local.dynamodb.LocalDynamoDbConfig;
+import dev.ekslifecycle.local.eks.EksEmulator;
+import dev.ekslifecycle.local.eks.EksSettings;
 import dev.ekslifecycle.local.events.EventBridge;
 import dev.ekslifecycle.local.events.EventBridgeEndpoint;
 import dev.ekslifecycle.local.faults.FaultInjector;
@@ -9,6 +13,8 @@ import dev.ekslifecycle.local.http.Endpoint;
 import dev.ekslifecycle.local.http.HttpServerHost;
 import dev.ekslifecycle.local.lambda.LambdaEndpoint;
 import dev.ekslifecycle.local.lambda.LambdaFunctions;
+import dev.ekslifecycle.local.stepfunctions.StepFunctionsService;
+import dev.ekslifecycle.local.stepfunctions.api.StepFunctionsEndpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +78,31 @@ public final class LocalEdge implements AutoCloseable {
         add(Route.CONTROL, new ControlEndpoint(faults, events.log(), clock, router::serviceNames));
         add(Route.LAMBDA, new LambdaEndpoint(functions, clock, faults));
         add(Route.TARGET_HEADER, new EventBridgeEndpoint(events, faults));
+        add(Route.TARGET_HEADER, dynamoDb().endpoint());
+        add(Route.TARGET_HEADER, new StepFunctionsEndpoint(stepFunctions(), faults));
+        ComputeEmulators compute = ComputeEmulators.start(clock, faults, events, this::url);
+        compute.endpoints(this::add);
+        EksSettings eks = dataDir.map(d -> EksSettings.defaults().withDataDirectory(d.resolve("eks")))
+                .orElse(EksSettings.defaults());
+        add(Route.REST_PATH, new EksEmulator(clock, faults, compute.ec2(), compute.nodeGroups(), compute.kubernetes(),
+                eks).apiEndpoint());
+    }
+
+    private LocalDynamoDb dynamoDb() throws IOException {
+        LocalDynamoDbConfig config = LocalDynamoDbConfig.inMemory(clock).withFaults(faults);
+        LocalDynamoDb dynamoDb = LocalDynamoDb.start(
+                dataDir.map(d -> config.withDataDirectory(d.resolve("dynamodb"))).orElse(config));
+        closeOnStop(dynamoDb);
+        return dynamoDb;
+    }
+
+    /** Step Functions runs Lambda tasks on the edge's functions; EventBridge rules start its executions. */
+    private StepFunctionsService stepFunctions() {
+        StepFunctionsService stepFunctions = StepFunctionsService.builder(clock)
+                .lambdaInvoker(new LambdaTaskInvoker(functions))
+                .build();
+        events.connectStateMachines((arn, input) -> stepFunctions.startExecution(arn, null, input).executionArn());
+        return stepFunctions;
     }
 
     /** Adds a service endpoint; it is asked after those of earlier routes and earlier additions. */

@@ -7,26 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ekslifecycle.local.clock.SimulationClock;
-import dev.ekslifecycle.local.faults.FaultInjector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -37,25 +29,23 @@ class LocalEdgeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+    private EdgeFixture fixture;
     private SimulationClock clock;
     private LocalEdge edge;
     private EventBridgeClient events;
 
     @BeforeEach
     void start() throws Exception {
-        clock = SimulationClock.virtual(Instant.parse("2026-11-25T10:00:00Z"));
-        edge = LocalEdge.start(0, clock, new FaultInjector(7), Optional.empty());
-        events = EventBridgeClient.builder().endpointOverride(URI.create(edge.url())).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "key")))
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        fixture = new EdgeFixture(7);
+        clock = fixture.clock;
+        edge = fixture.edge;
+        events = fixture.client(EventBridgeClient.builder());
     }
 
     @AfterEach
     void stop() {
         events.close();
-        edge.close();
-        clock.shutdown();
+        fixture.close();
     }
 
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
@@ -184,10 +174,7 @@ class LocalEdgeTest {
     @Test
     void lambdaIsServedOnTheSamePort() throws Exception {
         edge.functions().register("echo", payload -> payload);
-        try (LambdaClient lambda = LambdaClient.builder().endpointOverride(URI.create(edge.url()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (LambdaClient lambda = fixture.client(LambdaClient.builder())) {
             assertEquals("{\"a\":1}", lambda.invoke(i -> i.functionName("echo")
                     .payload(SdkBytes.fromUtf8String("{\"a\":1}"))).payload().asUtf8String());
         }
