@@ -2,6 +2,7 @@ package dev.ekslifecycle.local.edge;
 
 import dev.ekslifecycle.local.aws.LocalAccount;
 import dev.ekslifecycle.local.clock.SimulationClock;
+import dev.ekslifecycle.local.compute.ComputeEmulators;
 import dev.ekslifecycle.local.dynamodb.LocalDynamoDb;
 import dev.ekslifecycle.local.dynamodb.LocalDynamoDbConfig;
 import dev.ekslifecycle.local.eks.EksEmulator;
@@ -16,6 +17,7 @@ import dev.ekslifecycle.local.lambda.LambdaFunctions;
 import dev.ekslifecycle.local.stepfunctions.StepFunctionsService;
 import dev.ekslifecycle.local.stepfunctions.api.StepFunctionsEndpoint;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,12 +82,16 @@ public final class LocalEdge implements AutoCloseable {
         add(Route.TARGET_HEADER, new EventBridgeEndpoint(events, faults));
         add(Route.TARGET_HEADER, dynamoDb().endpoint());
         add(Route.TARGET_HEADER, new StepFunctionsEndpoint(stepFunctions(), faults));
-        ComputeEmulators compute = ComputeEmulators.start(clock, faults, events, this::url);
-        compute.endpoints(this::add);
+        ComputeEmulators compute = new ComputeEmulators(clock, faults, events, this::url,
+                dataDir.map(d -> d.resolve("compute")).orElse(null));
+        add(Route.CONTROL, compute.faultsEndpoint());
+        add(Route.KUBERNETES, compute.kubernetesEndpoint());
+        add(Route.QUERY, compute.autoScalingEndpoint());
+        add(Route.QUERY, compute.ec2Endpoint());
         EksSettings eks = dataDir.map(d -> EksSettings.defaults().withDataDirectory(d.resolve("eks")))
                 .orElse(EksSettings.defaults());
-        add(Route.REST_PATH, new EksEmulator(clock, faults, compute.ec2(), compute.nodeGroups(), compute.kubernetes(),
-                eks).apiEndpoint());
+        add(Route.REST_PATH, new EksEmulator(clock, faults, compute.ec2, compute.nodeGroups, compute.kubernetes, eks)
+                .apiEndpoint());
     }
 
     private LocalDynamoDb dynamoDb() throws IOException {
@@ -96,10 +102,14 @@ public final class LocalEdge implements AutoCloseable {
         return dynamoDb;
     }
 
-    /** Step Functions runs Lambda tasks on the edge's functions; EventBridge rules start its executions. */
+    /**
+     * Step Functions runs Lambda tasks on the edge's functions and its service integrations against the edge
+     * itself; EventBridge rules start its executions.
+     */
     private StepFunctionsService stepFunctions() {
         StepFunctionsService stepFunctions = StepFunctionsService.builder(clock)
                 .lambdaInvoker(new LambdaTaskInvoker(functions))
+                .integrationEndpoint(URI.create(url()))
                 .build();
         events.connectStateMachines((arn, input) -> stepFunctions.startExecution(arn, null, input).executionArn());
         return stepFunctions;

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -57,6 +59,34 @@ class EdgeWiringTest {
             assertEquals(List.of(), eks.listClusters(r -> { }).clusters());
             assertTrue(ec2.describeSubnets().subnets().size() >= 6);
             assertEquals(List.of(), autoScaling.describeAutoScalingGroups().autoScalingGroups());
+        }
+    }
+
+    @Test
+    void serviceIntegrationTasksCallTheEdgeItself() throws Exception {
+        try (SfnClient sfn = fixture.client(SfnClient.builder());
+             DynamoDbClient dynamo = fixture.client(DynamoDbClient.builder())) {
+            dynamo.createTable(t -> t.tableName("state").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
+            String machine = sfn.createStateMachine(c -> c.name("record").roleArn("arn:aws:iam::000000000000:role/sfn")
+                    .definition("{\"StartAt\":\"Save\",\"States\":{"
+                            + "\"Save\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::dynamodb:putItem\","
+                            + "\"Parameters\":{\"TableName\":\"state\",\"Item\":{\"pk\":{\"S.$\":\"$.cluster\"}}},"
+                            + "\"ResultPath\":null,\"Next\":\"Announce\"},"
+                            + "\"Announce\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::events:putEvents\","
+                            + "\"Parameters\":{\"Entries\":[{\"Source\":\"lifecycle.workflow\",\"DetailType\":\"Saved\","
+                            + "\"Detail\":{\"cluster.$\":\"$.cluster\"}}]},\"End\":true}}}")).stateMachineArn();
+
+            String execution = sfn.startExecution(s -> s.stateMachineArn(machine).input("{\"cluster\":\"prod\"}"))
+                    .executionArn();
+            fixture.clock.awaitQuiescence(Duration.ofSeconds(10));
+
+            assertEquals(ExecutionStatus.SUCCEEDED, sfn.describeExecution(d -> d.executionArn(execution)).status());
+            assertTrue(dynamo.getItem(g -> g.tableName("state").key(Map.of("pk",
+                    AttributeValue.fromS("prod")))).hasItem());
+            var announced = fixture.edge.events().log().events(e -> e.source().equals("lifecycle.workflow"));
+            assertEquals("prod", announced.get(0).event().at("/detail/cluster").asText());
         }
     }
 
