@@ -12,6 +12,11 @@ public interface StateEnvironment {
     /** The context object ({@code $$} / {@code $states.context}); implementations build it lazily. */
     JsonNode context();
 
+    /** One top-level member of the context object; implementations may build only that member. */
+    default JsonNode contextMember(String name) {
+        return context().get(name);
+    }
+
     /** The variables visible to the state, read-only. */
     Map<String, JsonNode> variables();
 
@@ -29,6 +34,11 @@ public interface StateEnvironment {
             @Override
             public JsonNode context() {
                 return env.context();
+            }
+
+            @Override
+            public JsonNode contextMember(String name) {
+                return env.contextMember(name);
             }
 
             @Override

@@ -9,6 +9,14 @@ public interface PathScope {
 
     JsonNode context();
 
+    /**
+     * One top-level member of the context object ({@code Execution}, {@code State}, {@code Map}, ...), or null. A
+     * scope may build just that member instead of the whole object.
+     */
+    default JsonNode contextMember(String name) {
+        return context().get(name);
+    }
+
     /** The variable's value, or null when no variable has that name. */
     JsonNode variable(String name);
 }

@@ -14,12 +14,29 @@ public final class ValuePath {
     private final String variable;
     private final boolean context;
     private final JsonPath path;
+    /** For {@code $$.Member.rest}: the member and the path of the rest in it, read without the whole context. */
+    private final String contextMember;
+    private final JsonPath inMember;
 
     private ValuePath(String text, String variable, boolean context, JsonPath path) {
         this.text = text;
         this.variable = variable;
         this.context = context;
         this.path = path;
+        String member = null;
+        JsonPath rest = null;
+        if (context && text.startsWith("$$.")) {
+            int end = 3;
+            while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '[') {
+                end++;
+            }
+            if (end > 3) {
+                member = text.substring(3, end);
+                rest = JsonPath.compile("$" + text.substring(end));
+            }
+        }
+        this.contextMember = member;
+        this.inMember = rest;
     }
 
     public static ValuePath compile(String text) {
@@ -56,7 +73,10 @@ public final class ValuePath {
     /** The selected value, or empty when the path selects nothing. */
     public Optional<JsonNode> find(PathScope scope) {
         JsonNode root;
-        if (context) {
+        if (contextMember != null) {
+            JsonNode member = scope.contextMember(contextMember);
+            return member == null ? Optional.empty() : inMember.find(member);
+        } else if (context) {
             root = scope.context();
         } else if (variable != null) {
             root = scope.variable(variable);

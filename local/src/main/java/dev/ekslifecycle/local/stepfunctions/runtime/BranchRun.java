@@ -109,6 +109,9 @@ final class BranchRun {
 
     /** Starts at StartAt (or at {@code startState} when resuming) and runs until the first wait or the end. */
     void start(String startState, JsonNode input) {
+        if (cancelled) {
+            return;
+        }
         enter(startState == null ? graph.startAt() : startState, input);
         loop();
     }
@@ -218,8 +221,10 @@ final class BranchRun {
 
     private void settle(Outcome outcome) {
         // the visit is over: its timeout and heartbeat timers must not pull a virtual clock forward
-        timers.forEach(SimulationClock.Timer::cancel);
-        timers.clear();
+        if (!timers.isEmpty()) {
+            timers.forEach(SimulationClock.Timer::cancel);
+            timers.clear();
+        }
         if (outcome instanceof Outcome.Done done) {
             try {
                 transition(done.result());

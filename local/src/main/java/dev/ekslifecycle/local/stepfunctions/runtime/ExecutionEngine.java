@@ -94,6 +94,14 @@ public final class ExecutionEngine {
     }
 
     private void resume(Execution execution, String state, JsonNode input, boolean inline) {
+        // busy from the timeout timer until the first states are under way, so a virtual clock cannot jump to the
+        // timeout before the execution has started
+        try (SimulationClock.Busy ignored = clock.enterBusy()) {
+            startRoot(execution, state, input, inline);
+        }
+    }
+
+    private void startRoot(Execution execution, String state, JsonNode input, boolean inline) {
         synchronized (execution) {
             Integer timeout = execution.definition().timeoutSeconds();
             if (timeout != null) {
@@ -116,9 +124,7 @@ public final class ExecutionEngine {
             onChange.accept(execution);
         }
         if (inline) {
-            try (SimulationClock.Busy ignored = clock.enterBusy()) {
-                runLocked(execution, () -> execution.root.start(state, input));
-            }
+            runLocked(execution, () -> execution.root.start(state, input));
         } else {
             post(execution, () -> execution.root.start(state, input));
         }

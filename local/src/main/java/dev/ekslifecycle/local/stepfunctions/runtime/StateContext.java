@@ -79,6 +79,30 @@ final class StateContext implements StateEnvironment {
         return context;
     }
 
+    @Override
+    public JsonNode contextMember(String name) {
+        if (context != null) {
+            return context.get(name);
+        }
+        // the members read most often, built alone (a Map item's selector reads only Map.Item)
+        switch (name) {
+            case "Map":
+                if (mapItemIndex < 0) {
+                    return null;
+                }
+                ObjectNode map = Json.object();
+                ObjectNode item = map.putObject("Item");
+                item.put("Index", mapItemIndex);
+                item.set("Value", mapItemValue);
+                return map;
+            case "Execution":
+            case "StateMachine":
+                return execution.contextBase().get(name);
+            default:
+                return context().get(name);
+        }
+    }
+
     /** Formatting an instant is costly; a Map's items share their state's formatted entry time. */
     private String enteredTimeText() {
         if (enteredTimeText == null) {
