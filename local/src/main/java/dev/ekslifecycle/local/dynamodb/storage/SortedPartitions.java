@@ -44,13 +44,19 @@ final class SortedPartitions<K> {
     }
 
     /**
-     * Removes one entry. An emptied partition stays until the next write to it or a Scan finds it empty: removing
-     * it here could race with a writer of another item of the same partition holding a different lock.
+     * Removes one entry. With {@code dropEmpty} an emptied partition goes too; only a caller that holds the lock of
+     * every writer of this partition may ask for that (a table's own items, all locked by partition key), or a
+     * concurrent put could land in the dropped map. Index partitions, written under many table-partition locks,
+     * stay when empty.
      */
-    void remove(PartitionKey partition, K key) {
+    void remove(PartitionKey partition, K key, boolean dropEmpty) {
         ConcurrentSkipListMap<K, Map<String, Value>> p = byKey.get(partition);
         if (p != null) {
             p.remove(key);
+            if (dropEmpty && p.isEmpty()) {
+                byKey.remove(partition, p);
+                partitions.remove(partition, p);
+            }
         }
     }
 

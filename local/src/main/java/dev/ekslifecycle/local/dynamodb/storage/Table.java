@@ -61,7 +61,7 @@ public final class Table {
         PartitionKey partition = PartitionKey.of(key.hash());
         Map<String, Value> old = items.get(partition, key.range());
         if (item == null) {
-            items.remove(partition, key.range());
+            items.remove(partition, key.range(), true);
         } else {
             items.put(partition, key.range(), item);
         }
@@ -72,7 +72,8 @@ public final class Table {
                 continue;
             }
             if (old != null && inIndex(index, old)) {
-                data.remove(PartitionKey.of(old.get(index.hashKey().name())), entryKey(index, old, partition, key));
+                data.remove(PartitionKey.of(old.get(index.hashKey().name())), entryKey(index, old, partition, key),
+                        false);
             }
             if (item != null && inIndex(index, item)) {
                 data.put(PartitionKey.of(item.get(index.hashKey().name())), entryKey(index, item, partition, key),
