@@ -90,8 +90,10 @@ public final class LocalEdge implements AutoCloseable {
         add(Route.QUERY, compute.ec2Endpoint());
         EksSettings eks = dataDir.map(d -> EksSettings.defaults().withDataDirectory(d.resolve("eks")))
                 .orElse(EksSettings.defaults());
-        add(Route.REST_PATH, new EksEmulator(clock, faults, compute.ec2, compute.nodeGroups, compute.kubernetes, eks)
-                .apiEndpoint());
+        EksEmulator eksEmulator = new EksEmulator(clock, faults, compute.ec2, compute.nodeGroups, compute.kubernetes,
+                eks);
+        add(Route.CONTROL, eksEmulator.controlEndpoint());
+        add(Route.REST_PATH, eksEmulator.apiEndpoint());
     }
 
     private LocalDynamoDb dynamoDb() throws IOException {

@@ -46,7 +46,7 @@ class EdgeWiringTest {
 
     @Test
     void everyServiceAnswersOnTheEdgePort() {
-        assertEquals(List.of("control", "compute-faults", "kubernetes", "lambda", "events", "dynamodb", "states",
+        assertEquals(List.of("control", "compute-faults", "eks-control", "kubernetes", "lambda", "events", "dynamodb", "states",
                 "eks", "autoscaling", "ec2"), fixture.edge.services());
         try (DynamoDbClient dynamo = fixture.client(DynamoDbClient.builder());
              EksClient eks = fixture.client(EksClient.builder());
