@@ -79,6 +79,8 @@ final class FunctionDeployer implements AutoCloseable {
                 throw new FunctionError(failure.errorType(), failure.getMessage(), failure.stackTrace());
             }
         });
+        // SAM's AutoPublishAlias: callers (state machines through !Ref Function.Alias) invoke the alias.
+        p.text("AutoPublishAlias").ifPresent(alias -> registry.registerAlias(name, alias));
         return spec.arn();
     }
 

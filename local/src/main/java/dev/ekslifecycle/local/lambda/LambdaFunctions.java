@@ -26,6 +26,7 @@ public final class LambdaFunctions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, LambdaHandler> handlers = new ConcurrentSkipListMap<>();
+    private final Map<String, java.util.Set<String>> aliases = new java.util.concurrent.ConcurrentHashMap<>();
     private final String region;
 
     public LambdaFunctions(String region) {
@@ -45,13 +46,31 @@ public final class LambdaFunctions {
         return this;
     }
 
-    /** The function's name when {@code reference} names a registered function (and $LATEST, the only version). */
+    /**
+     * Adds an alias (such as SAM's {@code AutoPublishAlias}) to a registered function. Locally there is one version,
+     * the code the function was registered with, so every alias points at it.
+     */
+    public LambdaFunctions registerAlias(String name, String alias) {
+        if (!handlers.containsKey(name) || !alias.matches("[A-Za-z0-9_-]{1,128}") || alias.matches("\\d+")) {
+            throw new IllegalArgumentException("cannot alias " + name + " as " + alias);
+        }
+        aliases.computeIfAbsent(name, n -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(alias);
+        return this;
+    }
+
+    /**
+     * The function's name when {@code reference} names a registered function, unqualified or qualified with
+     * $LATEST (the only version) or one of its aliases.
+     */
     public Optional<String> resolve(String reference) {
         Matcher m = FUNCTION_REFERENCE.matcher(reference);
         if (!m.matches() || !handlers.containsKey(m.group(1))) {
             return Optional.empty();
         }
-        return m.group(2) == null || LATEST.equals(m.group(2)) ? Optional.of(m.group(1)) : Optional.empty();
+        String qualifier = m.group(2);
+        boolean known = qualifier == null || LATEST.equals(qualifier)
+                || aliases.getOrDefault(m.group(1), java.util.Set.of()).contains(qualifier);
+        return known ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     public List<String> names() {
