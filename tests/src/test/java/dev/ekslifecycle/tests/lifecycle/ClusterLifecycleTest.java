@@ -74,7 +74,7 @@ class ClusterLifecycleTest {
         addons.addObject().put("name", "vpc-cni");
         addons.addObject().put("name", "coredns");
         spec.putArray("accessEntries").addObject().put("principalArn", "arn:aws:iam::000000000000:role/admins")
-                .put("policy", "AmazonEKSClusterAdminPolicy");
+                .put("policy", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
         return spec;
     }
 

@@ -15,6 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -29,6 +35,7 @@ import software.amazon.awssdk.services.eks.EksClient;
 final class LocalCloudFixture implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     final SimulationClock clock = SimulationClock.virtual(Instant.parse("2026-11-25T10:00:00Z"));
     final LocalCloud cloud;
@@ -53,15 +60,29 @@ final class LocalCloudFixture implements AutoCloseable {
                 .map(Subnet::subnetId).toList();
     }
 
+    /** A request to the REST API, SigV4-signed for execute-api as the API's AWS_IAM authorization wants. */
     HttpResponse<String> api(String method, String path, String contentType, String body,
                              Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cloud.apiUrl() + path))
+        URI uri = URI.create(cloud.apiUrl() + path);
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
+        if (contentType != null) {
+            unsigned.putHeader("Content-Type", contentType);
+        }
+        headers.forEach(unsigned::putHeader);
+        SignedRequest signed = SIGNER.sign(r -> r
+                .identity(AwsCredentialsIdentity.create("platform-team", "secret"))
+                .request(unsigned.build())
+                .payload(body == null ? null : ContentStreamProvider.fromUtf8String(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        headers.forEach(request::header);
+        signed.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
