@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The bookkeeping steps every lifecycle workflow shares: take the cluster lock and mark the operation RUNNING,
  * record success or failure with the observed state, publish the lifecycle event and release the lock. Repeating a
- * step (a retried Lambda) leaves the same records.
+ * step (a retried Lambda) leaves the same records. The operation's final status is written last, so whoever sees
+ * it final also sees the cluster's state, the event and the free lock.
  */
 public final class OperationLifecycle {
 
@@ -63,13 +64,13 @@ public final class OperationLifecycle {
         ClusterRecord record = observed.recordFromEks(input.clusterName());
         audit.record(input, "RecordActive", "cluster " + record.observed().status() + " at "
                 + record.observed().version());
-        operations.finish(input.operationId(), OperationStatus.SUCCEEDED, null);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("kubernetesVersion", String.valueOf(record.observed().version()));
         facts.put("endpoint", String.valueOf(record.observed().endpoint()));
         facts.put("nodegroups", record.observed().nodegroups().stream().map(n -> n.name()).toList());
         events.publish(event(LifecycleEvent.CLUSTER_ACTIVE, input, facts));
         release(input);
+        operations.finish(input.operationId(), OperationStatus.SUCCEEDED, null);
         Map<String, Object> out = new LinkedHashMap<>(facts);
         out.put("clusterName", input.clusterName());
         out.put("status", record.observed().status().name());
@@ -80,9 +81,9 @@ public final class OperationLifecycle {
     public Map<String, Object> completeDelete(StepInput input) {
         observed.recordStatus(input.clusterName(), ClusterStatus.DELETED);
         audit.record(input, "RecordDeleted", "cluster deleted");
-        operations.finish(input.operationId(), OperationStatus.SUCCEEDED, null);
         events.publish(event(LifecycleEvent.CLUSTER_DELETED, input, Map.of()));
         release(input);
+        operations.finish(input.operationId(), OperationStatus.SUCCEEDED, null);
         return Map.of("clusterName", input.clusterName(), "status", ClusterStatus.DELETED.name());
     }
 
@@ -93,18 +94,18 @@ public final class OperationLifecycle {
     public void recordFailure(StepInput input) {
         String error = input.errorName() + ": " + input.errorCause();
         audit.record(input, "Failed", error);
-        Operation op = operations.finish(input.operationId(), OperationStatus.FAILED, error);
-        boolean create = op.type() == OperationType.CREATE_CLUSTER;
-        if (input.releaseLock()) {
-            if (create) {
-                observed.recordStatus(input.clusterName(), ClusterStatus.FAILED);
-            }
-            release(input);
+        boolean create = operations.get(input.operationId()).type() == OperationType.CREATE_CLUSTER;
+        if (input.releaseLock() && create) {
+            observed.recordStatus(input.clusterName(), ClusterStatus.FAILED);
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("error", String.valueOf(input.errorName()));
         facts.put("cause", String.valueOf(input.errorCause()));
         events.publish(event(create ? LifecycleEvent.CREATE_FAILED : LifecycleEvent.DELETE_FAILED, input, facts));
+        if (input.releaseLock()) {
+            release(input);
+        }
+        operations.finish(input.operationId(), OperationStatus.FAILED, error);
     }
 
     private void release(StepInput input) {

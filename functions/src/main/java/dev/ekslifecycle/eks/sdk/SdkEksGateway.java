@@ -85,7 +85,7 @@ public final class SdkEksGateway implements EksGateway {
                     .labels(ng.labels())
                     .taints(ng.taints().stream().map(SdkEksGateway::taint).toList())
                     .tags(ManagedTags.withMarker(cluster.tags()))
-                    .version(cluster.version().toString())
+                    // no version: a new node group runs the control plane's version, whatever EKS upgraded it to
                     .clientRequestToken(clientRequestToken);
             if (!ng.instanceTypes().isEmpty()) {
                 r.instanceTypes(ng.instanceTypes());

@@ -108,7 +108,7 @@ final class DemoScenario {
 
     private static ObjectNode spec(List<String> subnets) {
         ObjectNode spec = SignedApiClient.JSON.createObjectNode();
-        spec.put("name", CLUSTER).put("version", "1.31")
+        spec.put("name", CLUSTER).put("version", "1.34")
                 .put("roleArn", "arn:aws:iam::000000000000:role/eks-cluster");
         ArrayNode ids = spec.putArray("subnetIds");
         subnets.forEach(ids::add);

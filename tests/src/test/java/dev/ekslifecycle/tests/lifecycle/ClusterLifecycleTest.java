@@ -51,7 +51,7 @@ class ClusterLifecycleTest {
 
     private static ObjectNode spec(String name) {
         ObjectNode spec = LocalCloudFixture.JSON.createObjectNode();
-        spec.put("name", name).put("version", "1.31").put("roleArn", "arn:aws:iam::000000000000:role/eks-cluster");
+        spec.put("name", name).put("version", "1.34").put("roleArn", "arn:aws:iam::000000000000:role/eks-cluster");
         ArrayNode ids = spec.putArray("subnetIds");
         subnets.forEach(ids::add);
         spec.putObject("tags").put("team", "payments");
@@ -258,7 +258,7 @@ class ClusterLifecycleTest {
         String yaml = """
                 apiVersion: eksctl.io/v1alpha5
                 kind: ClusterConfig
-                metadata: {name: from-eksctl, region: us-east-1, version: "1.31"}
+                metadata: {name: from-eksctl, region: us-east-1, version: "1.34"}
                 iam: {serviceRoleARN: "arn:aws:iam::000000000000:role/eks-cluster"}
                 vpc:
                   subnets:
