@@ -215,13 +215,16 @@ class ClusterLifecycleTest {
 
     @Test
     void aFailingNodeGroupFailsTheOperationWithItsCauseAndReleasesTheLock() throws Exception {
-        local.control("POST", "/_local/eks/clusters/broken/node-groups/general/fail-next",
-                "{\"errorCode\":\"AsgInstanceLaunchFailures\",\"message\":\"no capacity\"}");
-        ObjectNode spec = fullSpec("broken");
-        HttpResponse<String> accepted = create(spec, Map.of());
+        HttpResponse<String> fault = local.control("POST", "/_local/faults",
+                "{\"service\":\"eks\",\"operation\":\"CreateNodegroup\",\"resource\":\"broken\","
+                        + "\"error\":\"ResourceLimitExceededException\",\"status\":400,"
+                        + "\"message\":\"node group limit reached\",\"count\":1}");
+        assertEquals(200, fault.statusCode(), fault.body());
+        HttpResponse<String> accepted = create(fullSpec("broken"), Map.of());
         JsonNode op = local.awaitOperation(local.json(accepted).get("operationId").asText());
         assertEquals("FAILED", op.get("status").asText(), op.toString());
-        assertTrue(op.get("error").get("message").asText().contains("Nodegroup"), op.toString());
+        String error = op.get("error").get("message").asText();
+        assertTrue(error.contains("EksRequestRejectedException") && error.contains("node group limit reached"), error);
         JsonNode last = op.get("steps").get(op.get("steps").size() - 1);
         assertEquals("Failed", last.get("step").asText());
         JsonNode cluster = local.json(local.api("GET", "/clusters/broken"));
