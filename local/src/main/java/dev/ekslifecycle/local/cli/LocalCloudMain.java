@@ -26,6 +26,9 @@ public final class LocalCloudMain {
         if (args[0].equals("emulators")) {
             return EmulatorsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args[0].equals("demo")) {
+            return DemoCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (args[0].equals("run")) {
             return RunCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
@@ -42,6 +45,8 @@ public final class LocalCloudMain {
         out.println("          the local cloud: template.yaml deployed on every local service (docs/local-cloud.md)");
         out.println("  " + EmulatorsCommand.USAGE);
         out.println("          every local AWS service on one edge port (docs/local-edge.md)");
+        out.println("  " + DemoCommand.USAGE);
+        out.println("          creates, shows and deletes a cluster through the REST API of a private local cloud");
         out.println("  " + RunCommand.USAGE);
         out.println("          runs a state machine N times with the local Step Functions executor "
                 + "(docs/local-stepfunctions.md)");
