@@ -18,6 +18,7 @@ import dev.ekslifecycle.store.OperationStatus;
 import dev.ekslifecycle.store.OperationStore;
 import dev.ekslifecycle.store.OperationType;
 import dev.ekslifecycle.store.Page;
+import dev.ekslifecycle.store.StaleVersionException;
 import dev.ekslifecycle.workflow.WorkflowStarter;
 import dev.ekslifecycle.workflow.WorkflowStarter.Workflow;
 import java.time.Duration;
@@ -61,11 +62,31 @@ final class ClustersResource {
         try {
             clusters.create(spec);
         } catch (ClusterAlreadyExistsException e) {
-            return Problems.conflict("cluster " + spec.name() + " already exists",
-                    locks.current(spec.name()).map(Lease::operationId).orElse(null));
+            if (!retryOfFailedCreate(spec)) {
+                return Problems.conflict("cluster " + spec.name() + " already exists",
+                        locks.current(spec.name()).map(Lease::operationId).orElse(null));
+            }
         }
         return start(Workflow.CREATE_CLUSTER, spec.name(), OperationType.CREATE_CLUSTER, request.requester(),
                 ClusterSpecJson.write(spec), false);
+    }
+
+    /**
+     * Asking again for a cluster whose create failed retries it: the desired spec is replaced and a new create
+     * operation adopts what the failed one left in EKS (only what carries our tag). Returns false for any other
+     * existing cluster.
+     */
+    private boolean retryOfFailedCreate(ClusterSpec spec) {
+        Optional<ClusterRecord> existing = clusters.find(spec.name());
+        if (existing.isEmpty() || existing.get().observed().status() != ClusterStatus.FAILED) {
+            return false;
+        }
+        try {
+            clusters.updateDesired(spec.name(), existing.get().version(), spec);
+            return true;
+        } catch (StaleVersionException e) {
+            return false;
+        }
     }
 
     ApiResponse delete(ApiRequest request) {

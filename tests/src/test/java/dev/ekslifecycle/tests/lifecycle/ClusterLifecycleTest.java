@@ -238,6 +238,16 @@ class ClusterLifecycleTest {
         assertEquals("FAILED", cluster.get("observed").get("status").asText());
         assertTrue(cluster.get("currentOperation").isNull(), "the lock was released");
         assertEmittedEventsMatchTheirSchemas("broken", List.of("Cluster Create Started", "Cluster Create Failed"));
+
+        HttpResponse<String> retried = create(fullSpec("broken"), Map.of());
+        assertEquals(202, retried.statusCode(), "asking again retries a failed create: " + retried.body());
+        JsonNode rerun = local.awaitOperation(local.json(retried).get("operationId").asText());
+        assertEquals("SUCCEEDED", rerun.get("status").asText(), rerun.toString());
+        List<String> rerunSteps = new ArrayList<>();
+        rerun.get("steps").forEach(s -> rerunSteps.add(s.get("step").asText()));
+        assertTrue(rerunSteps.contains("AdoptCluster"), "the control plane of the failed run is adopted: " + rerunSteps);
+        assertEquals(Set.of("general", "batch"),
+                Set.copyOf(local.eks.listNodegroups(b -> b.clusterName("broken")).nodegroups()));
     }
 
     @Test
