@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 JAR=local/target/local-cloud.jar
 [ -f "$JAR" ] || { echo "$JAR is missing: run ./mvnw -B verify first" >&2; exit 1; }
 WORK=$(mktemp -d)
+: >"$WORK/out"
 java -jar "$JAR" up --edge-port 0 --api-port 0 --data-dir "$WORK/data" >"$WORK/out" 2>"$WORK/err" &
 PID=$!
 finish() {
