@@ -89,31 +89,41 @@ public final class OptimizedIntegration implements TaskIntegration {
             if (polls.remove(call) == null) {
                 return;
             }
-            ObjectNode key = Json.object();
-            for (String k : watch.keys()) {
-                key.set(k, call.parameters().path(k));
-            }
-            JsonNode described;
             try {
-                described = caller.call("eks", watch.describe(), key, "EKS");
-            } catch (StatesError e) {
-                if (!watch.creates() && e.error().equals("EKS.ResourceNotFoundException")) {
-                    result.complete(started);
-                } else {
-                    result.completeExceptionally(e);
-                }
-                return;
-            }
-            String status = described.path(watch.resultField()).path("Status").asText();
-            if (watch.failed().contains(status)) {
-                result.completeExceptionally(new StatesError(ErrorNames.TASK_FAILED, Json.write(described)));
-            } else if (watch.creates() && status.equals("ACTIVE")) {
-                result.complete(described);
-            } else {
-                Duration next = wait.multipliedBy(3).dividedBy(2);
-                poll(call, watch, started, next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next, result);
+                check(call, watch, started, wait, result);
+            } catch (RuntimeException e) {
+                // a poll that breaks must fail the task, never leave it waiting for ever
+                result.completeExceptionally(e instanceof StatesError ? e
+                        : new StatesError(ErrorNames.TASK_FAILED, String.valueOf(e)));
             }
         }));
+    }
+
+    private void check(TaskCall call, Watch watch, JsonNode started, Duration wait,
+            CompletableFuture<JsonNode> result) {
+        ObjectNode key = Json.object();
+        for (String k : watch.keys()) {
+            key.set(k, call.parameters().path(k));
+        }
+        JsonNode described;
+        try {
+            described = caller.call("eks", watch.describe(), key, "EKS");
+        } catch (StatesError e) {
+            if (!watch.creates() && e.error().equals("EKS.ResourceNotFoundException")) {
+                result.complete(started);
+                return;
+            }
+            throw e;
+        }
+        String status = described.path(watch.resultField()).path("Status").asText();
+        if (watch.failed().contains(status)) {
+            result.completeExceptionally(new StatesError(ErrorNames.TASK_FAILED, Json.write(described)));
+        } else if (watch.creates() && status.equals("ACTIVE")) {
+            result.complete(described);
+        } else {
+            Duration next = wait.multipliedBy(3).dividedBy(2);
+            poll(call, watch, started, next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next, result);
+        }
     }
 
     @Override
