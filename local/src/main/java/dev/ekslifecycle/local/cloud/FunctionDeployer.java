@@ -26,10 +26,10 @@ import java.util.Set;
 final class FunctionDeployer implements AutoCloseable {
 
     private static final Set<String> SUPPORTED = Set.of("Handler", "Runtime", "CodeUri", "Environment", "Events",
-            "MemorySize", "Timeout", "FunctionName", "PackageType");
+            "MemorySize", "Timeout", "FunctionName", "PackageType", "AutoPublishAlias");
     /** Properties with no local behaviour, accepted on purpose. */
     private static final Set<String> ACCEPTED = Set.of("Role", "Policies", "Description", "Architectures", "Tracing",
-            "Tags", "AutoPublishAlias", "SnapStart", "LoggingConfig", "ReservedConcurrentExecutions",
+            "Tags", "SnapStart", "LoggingConfig", "ReservedConcurrentExecutions",
             "DeadLetterQueue", "EventInvokeConfig", "VpcConfig", "PermissionsBoundary", "EphemeralStorage",
             "KmsKeyArn", "RuntimeManagementConfig", "RolePath");
     /** Variables Lambda sets itself; a template may not set them (AWS refuses too). */
