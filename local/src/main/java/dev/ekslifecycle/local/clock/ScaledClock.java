@@ -70,10 +70,11 @@ final class ScaledClock extends SimulationClock {
                     return;
                 }
                 done = true;
+                // busy before no longer pending, so awaitQuiescence never sees a gap in between
+                execute(task);
                 if (foreground) {
                     pendingForeground.decrementAndGet();
                 }
-                execute(task);
             }
         };
         ScheduledFuture<?> future = timers.schedule(once, realDelay, TimeUnit.NANOSECONDS);

@@ -160,7 +160,9 @@ public abstract class SimulationClock extends Clock {
     public void awaitQuiescence(Duration realTimeout) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + realTimeout.toNanos();
         synchronized (idleMonitor) {
-            while (isBusy() || hasPendingForeground()) {
+            // Pending timers first: a timer turns into busy work before it stops being pending, so reading in this
+            // order never sees both as false while work is handed over.
+            while (hasPendingForeground() || isBusy()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TimeoutException("the local cloud did not become idle within " + realTimeout);
