@@ -128,7 +128,11 @@ public final class InProcessFunction implements AutoCloseable {
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.WARNING, "the application of " + spec.name() + " did not stop cleanly", e);
         }
-        closeQuietly(started.loader);
+        // Quarkus leaves a JVM shutdown hook behind even after the application stopped, and that hook loads classes
+        // from this loader when the JVM exits: a Quarkus function's loader stays open (it holds only jar files).
+        if (!isQuarkus(started.loader)) {
+            closeQuietly(started.loader);
+        }
         started = null;
     }
 
