@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,8 @@ final class CodeCalls {
     private final Map<String, JavaSource> classes = new LinkedHashMap<>();
     /** Accessor method name (such as {@code client}) to the IAM prefix of the client it returns. */
     private final Map<String, String> clientAccessors = new LinkedHashMap<>();
+    /** Per class, what {@link #referencedClasses} found, since the walk asks once per reached method. */
+    private final Map<String, Set<String>> references = new HashMap<>();
 
     private CodeCalls() {
     }
@@ -98,7 +101,7 @@ final class CodeCalls {
                 work.add(new String[] {next[0], source.simpleName()});
                 bodies = Stream.concat(bodies.stream(), Stream.of(source.outside())).toList();
             }
-            Set<String> reachable = referencedClasses(source);
+            Set<String> reachable = references.computeIfAbsent(next[0], c -> referencedClasses(source));
             for (String body : bodies) {
                 actions.addAll(sdkCalls(source, body));
                 Matcher called = CALLED.matcher(body);
