@@ -157,7 +157,8 @@ final class CodeCalls {
         Map<String, String> receivers = new LinkedHashMap<>();
         Matcher declared = CLIENT_DECLARATION.matcher(source.text());
         while (declared.find()) {
-            receivers.put("(?<![\\w.])(?:this\\s*\\.\\s*)?" + declared.group(2), CLIENT_PREFIXES.get(declared.group(1)));
+            receivers.put("(?<![\\w.])(?:this\\s*\\.\\s*)?" + declared.group(2),
+                    CLIENT_PREFIXES.get(declared.group(1)));
         }
         clientAccessors.forEach((name, prefix) -> receivers.put("\\." + name + "\\(\\s*\\)", prefix));
         Set<String> actions = new TreeSet<>();
