@@ -45,22 +45,29 @@ final class LambdaSandbox {
         return new LambdaSandbox(taskRoot, String.join(File.pathSeparator, entries), logDir);
     }
 
-    /** One cold start: milliseconds from launching the JVM to its first answer, and that answer. */
-    record ColdStart(double millis, RuntimeApiStandIn.Answer answer) {
+    /**
+     * One cold start: milliseconds from launching the JVM to its first answer, of which {@code initMillis} passed
+     * before it asked for the event (JVM, runtime client and Quarkus start-up), and the answer itself.
+     */
+    record ColdStart(double millis, double initMillis, RuntimeApiStandIn.Answer answer) {
     }
 
-    /** Launches a fresh JVM for {@code handler}, hands it {@code event} and waits for its first answer. */
-    ColdStart coldStart(String handler, String event, int run) throws Exception {
+    /**
+     * Launches a fresh JVM for {@code handler}, hands it {@code event} and waits for its first answer; the JVM's
+     * output goes to {@code logName}.log in the log directory.
+     */
+    ColdStart coldStart(String handler, String event, String logName) throws Exception {
         try (RuntimeApiStandIn runtimeApi = new RuntimeApiStandIn(event)) {
             ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-cp", classpath, RIC_MAIN, HANDLER)
                     .redirectErrorStream(true)
-                    .redirectOutput(logDir.resolve(handler + "-" + run + ".log").toFile());
+                    .redirectOutput(logDir.resolve(logName + ".log").toFile());
             lambdaEnvironment(builder.environment(), handler, runtimeApi.address());
             long launched = System.nanoTime();
             Process process = builder.start();
             try {
                 RuntimeApiStandIn.Answer answer = runtimeApi.firstAnswer().get(120, TimeUnit.SECONDS);
-                return new ColdStart((answer.nanoTime() - launched) / 1e6, answer);
+                return new ColdStart((answer.answeredNanos() - launched) / 1e6,
+                        (answer.askedNanos() - launched) / 1e6, answer);
             } finally {
                 process.destroyForcibly().waitFor();
             }

@@ -24,14 +24,18 @@ final class RuntimeApiStandIn implements AutoCloseable {
     private static final String RUNTIME = "/2018-06-01/runtime/invocation/";
     private static final String REQUEST_ID = "00000000-0000-0000-0000-00000000c01d";
 
-    /** How the function answered the first event, and when (System.nanoTime()). */
-    record Answer(String kind, long nanoTime, String body) {
+    /**
+     * How the function answered the first event, when it asked for it (its initialisation was over) and when it
+     * answered, both in System.nanoTime().
+     */
+    record Answer(String kind, long askedNanos, long answeredNanos, String body) {
     }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final String event;
     private final AtomicBoolean eventTaken = new AtomicBoolean();
+    private volatile long eventAskedNanos;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final CompletableFuture<Answer> firstAnswer = new CompletableFuture<>();
 
@@ -57,12 +61,12 @@ final class RuntimeApiStandIn implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (path.equals(RUNTIME + "next")) {
-            next(exchange);
+            next(exchange, now);
         } else if (path.equals(RUNTIME + REQUEST_ID + "/response")) {
-            firstAnswer.complete(new Answer("response", now, body));
+            firstAnswer.complete(new Answer("response", eventAskedNanos, now, body));
             send(exchange, 202, "{\"status\":\"OK\"}");
         } else if (path.equals(RUNTIME + REQUEST_ID + "/error") || path.endsWith("/init/error")) {
-            firstAnswer.complete(new Answer("error", now, body));
+            firstAnswer.complete(new Answer("error", eventAskedNanos, now, body));
             send(exchange, 202, "{\"status\":\"OK\"}");
         } else {
             exchange.getResponseHeaders().set("x-amzn-ErrorType", "ResourceNotFoundException");
@@ -70,12 +74,13 @@ final class RuntimeApiStandIn implements AutoCloseable {
         }
     }
 
-    private void next(HttpExchange exchange) throws IOException {
+    private void next(HttpExchange exchange, long now) throws IOException {
         if (eventTaken.getAndSet(true)) {
             awaitClose();
             exchange.close();
             return;
         }
+        eventAskedNanos = now;
         exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", REQUEST_ID);
         exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms",
                 Long.toString(System.currentTimeMillis() + 30_000));
