@@ -60,18 +60,30 @@ final class RuntimeApiStandIn implements AutoCloseable {
         long now = System.nanoTime();
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String answerKind = answerKind(path);
         if (path.equals(RUNTIME + "next")) {
             next(exchange, now);
-        } else if (path.equals(RUNTIME + REQUEST_ID + "/response")) {
-            firstAnswer.complete(new Answer("response", eventAskedNanos, now, body));
-            send(exchange, 202, "{\"status\":\"OK\"}");
-        } else if (path.equals(RUNTIME + REQUEST_ID + "/error") || path.endsWith("/init/error")) {
-            firstAnswer.complete(new Answer("error", eventAskedNanos, now, body));
+        } else if (answerKind != null) {
+            // An init error comes before the function asked for its event: all of its time was init.
+            long asked = answerKind.equals("init error") ? now : eventAskedNanos;
+            firstAnswer.complete(new Answer(answerKind, asked, now, body));
             send(exchange, 202, "{\"status\":\"OK\"}");
         } else {
             exchange.getResponseHeaders().set("x-amzn-ErrorType", "ResourceNotFoundException");
             send(exchange, 400, "{\"__type\":\"ResourceNotFoundException\",\"message\":\"cold start stand-in\"}");
         }
+    }
+
+    /** "response", "error" or "init error" for the paths where a function answers, else null. */
+    private static String answerKind(String path) {
+        if (path.equals(RUNTIME + REQUEST_ID + "/response")) {
+            return "response";
+        } else if (path.equals(RUNTIME + REQUEST_ID + "/error")) {
+            return "error";
+        } else if (path.equals("/2018-06-01/runtime/init/error")) {
+            return "init error";
+        }
+        return null;
     }
 
     private void next(HttpExchange exchange, long now) throws IOException {
