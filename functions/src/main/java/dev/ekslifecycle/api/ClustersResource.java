@@ -72,13 +72,14 @@ final class ClustersResource {
     }
 
     /**
-     * Asking again for a cluster whose create failed retries it: the desired spec is replaced and a new create
-     * operation adopts what the failed one left in EKS (only what carries our tag). Returns false for any other
-     * existing cluster.
+     * Asking again for a cluster whose create failed, or never started (PENDING while nobody holds the cluster),
+     * retries it: the desired spec is replaced and a new create operation adopts what an earlier attempt left in EKS
+     * (only what carries our tag). Returns false for any other existing cluster. The caller checked the lock.
      */
     private boolean retryOfFailedCreate(ClusterSpec spec) {
         Optional<ClusterRecord> existing = clusters.find(spec.name());
-        if (existing.isEmpty() || existing.get().observed().status() != ClusterStatus.FAILED) {
+        ClusterStatus status = existing.map(r -> r.observed().status()).orElse(null);
+        if (status != ClusterStatus.FAILED && status != ClusterStatus.PENDING) {
             return false;
         }
         try {
@@ -165,7 +166,15 @@ final class ClustersResource {
         if (type == OperationType.DELETE_CLUSTER) {
             executionInput.put("disableDeletionProtection", liftProtection);
         }
-        workflows.start(workflow, op.id(), executionInput.toString());
+        try {
+            workflows.start(workflow, op.id(), executionInput.toString());
+        } catch (RuntimeException e) {
+            // Nothing runs for this operation: give the cluster back and close the operation, so a retry can start.
+            locks.release(cluster, executionArn);
+            operations.finish(op.id(), OperationStatus.CANCELLED, "the workflow could not be started: "
+                    + e.getMessage());
+            throw e;
+        }
         return ApiResponse.json(202, ApiViews.accepted(op).toString())
                 .withHeader("Location", "/operations/" + op.id());
     }

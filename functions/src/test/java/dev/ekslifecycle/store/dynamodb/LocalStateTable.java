@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * from template.yaml and the production adapter reaching it over HTTP through a client built the production way.
  * Every DynamoDB operation the adapter calls is recorded, so tests can show that listings never scan.
  */
-final class LocalStateTable implements AutoCloseable {
+public final class LocalStateTable implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
     private static final AtomicInteger TABLES = new AtomicInteger();
@@ -38,7 +38,7 @@ final class LocalStateTable implements AutoCloseable {
     private final DynamoDbClient client;
     private final AtomicInteger ids = new AtomicInteger();
 
-    LocalStateTable() throws Exception {
+    public LocalStateTable() throws Exception {
         dynamo = LocalDynamoDb.start(LocalDynamoDbConfig.inMemory(clock));
         AwsClientSettings settings = new AwsClientSettings(Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
@@ -53,7 +53,7 @@ final class LocalStateTable implements AutoCloseable {
     }
 
     /** The stores on a new, empty state table, with operation IDs op-1, op-2... */
-    DynamoDbStateStore newTable() throws IOException {
+    public DynamoDbStateStore newTable() throws IOException {
         String tableName = "state-" + TABLES.incrementAndGet();
         TemplateStateTable.create(client, tableName);
         IdSource sequential = () -> "op-" + ids.incrementAndGet();
