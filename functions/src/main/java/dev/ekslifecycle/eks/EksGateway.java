@@ -27,7 +27,10 @@ public interface EksGateway {
     /** Creates the control plane from the spec, with our managed-by tag added to the spec's tags. */
     void createCluster(ClusterSpec spec, String clientRequestToken);
 
-    /** Turns EKS's own deletion protection off (UpdateClusterConfig); a no-op when already off. */
+    /**
+     * Turns EKS's own deletion protection off (UpdateClusterConfig). The caller decides from the
+     * {@link #describeCluster} it already made, so the gateway does not describe the cluster a second time.
+     */
     void disableDeletionProtection(String clusterName, String clientRequestToken);
 
     void deleteCluster(String clusterName);

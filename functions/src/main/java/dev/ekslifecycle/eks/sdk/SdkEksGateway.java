@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.eks.model.AddonVersionInfo;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.Compatibility;
 import software.amazon.awssdk.services.eks.model.ResolveConflicts;
-import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 import software.amazon.awssdk.services.eks.model.TaintEffect;
 
 /** {@link EksGateway} over the AWS SDK v2 EKS client. */
@@ -48,11 +47,8 @@ public final class SdkEksGateway implements EksGateway {
 
     @Override
     public void disableDeletionProtection(String clusterName, String clientRequestToken) {
-        boolean on = describeCluster(clusterName).map(EksCluster::deletionProtection).orElse(false);
-        if (on) {
-            EksErrors.call("UpdateClusterConfig " + clusterName, () -> eks.updateClusterConfig(r -> r
-                    .name(clusterName).deletionProtection(false).clientRequestToken(clientRequestToken)));
-        }
+        EksErrors.call("UpdateClusterConfig " + clusterName, () -> eks.updateClusterConfig(r -> r
+                .name(clusterName).deletionProtection(false).clientRequestToken(clientRequestToken)));
     }
 
     @Override
@@ -131,28 +127,22 @@ public final class SdkEksGateway implements EksGateway {
 
     @Override
     public void createFargateProfile(ClusterSpec cluster, FargateProfileSpec profile, String clientRequestToken) {
-        try {
-            EksErrors.call("CreateFargateProfile " + profile.name(), () -> eks.createFargateProfile(r -> r
-                    .clusterName(cluster.name())
-                    .fargateProfileName(profile.name())
-                    .podExecutionRoleArn(profile.podExecutionRoleArn())
-                    .subnets(profile.subnetIds().isEmpty() ? null : profile.subnetIds())
-                    .selectors(profile.selectors().stream()
-                            .map(s -> software.amazon.awssdk.services.eks.model.FargateProfileSelector.builder()
-                                    .namespace(s.namespace()).labels(s.labels()).build())
-                            .toList())
-                    .tags(ManagedTags.withMarker(cluster.tags()))
-                    .clientRequestToken(clientRequestToken)));
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof ResourceInUseException inUse) {
-                // Either it exists already (done) or another profile is CREATING/DELETING (come back later).
-                if (fargateProfileStatus(cluster.name(), profile.name()).isEmpty()) {
-                    throw new ResourceBusyException("CreateFargateProfile " + profile.name() + ": "
-                            + inUse.awsErrorDetails().errorMessage(), inUse);
-                }
-                return;
-            }
-            throw e;
+        String what = "CreateFargateProfile " + profile.name();
+        boolean created = EksErrors.create(what, () -> eks.createFargateProfile(r -> r
+                .clusterName(cluster.name())
+                .fargateProfileName(profile.name())
+                .podExecutionRoleArn(profile.podExecutionRoleArn())
+                .subnets(profile.subnetIds().isEmpty() ? null : profile.subnetIds())
+                .selectors(profile.selectors().stream()
+                        .map(s -> software.amazon.awssdk.services.eks.model.FargateProfileSelector.builder()
+                                .namespace(s.namespace()).labels(s.labels()).build())
+                        .toList())
+                .tags(ManagedTags.withMarker(cluster.tags()))
+                .clientRequestToken(clientRequestToken)));
+        // ResourceInUse: either the profile exists already (done) or another one is CREATING/DELETING (come back).
+        if (!created && fargateProfileStatus(cluster.name(), profile.name()).isEmpty()) {
+            throw new ResourceBusyException(what + ": another Fargate profile of " + cluster.name()
+                    + " is being created or deleted", null);
         }
     }
 
