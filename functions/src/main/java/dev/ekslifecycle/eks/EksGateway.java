@@ -38,7 +38,7 @@ public interface EksGateway {
     List<String> listNodegroups(String clusterName);
 
     /** Empty when the node group does not exist. */
-    Optional<String> nodegroupStatus(String clusterName, String nodegroupName);
+    Optional<EksNodegroup> describeNodegroup(String clusterName, String nodegroupName);
 
     /** Creates a managed node group; empty spec subnets mean the cluster's subnets. */
     void createNodegroup(ClusterSpec cluster, NodeGroupSpec nodegroup, String clientRequestToken);

@@ -8,6 +8,7 @@ import dev.ekslifecycle.domain.FargateProfileSpec;
 import dev.ekslifecycle.domain.NodeGroupSpec;
 import dev.ekslifecycle.eks.EksCluster;
 import dev.ekslifecycle.eks.EksGateway;
+import dev.ekslifecycle.eks.EksNodegroup;
 import dev.ekslifecycle.eks.ObservedAddon;
 import dev.ekslifecycle.errors.AddonFailedException;
 import dev.ekslifecycle.errors.ClusterNotManagedException;
@@ -80,9 +81,9 @@ public final class ClusterProvisioning {
         NodeGroupSpec ng = spec.nodegroups().stream().filter(n -> n.name().equals(input.nodegroup())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the spec of " + spec.name()
                         + " has no node group " + input.nodegroup()));
-        Optional<String> status = eks.nodegroupStatus(spec.name(), ng.name());
-        if (status.isPresent()) {
-            audit.record(input, "AdoptNodegroup", ng.name() + " already exists (" + status.get() + ")");
+        Optional<EksNodegroup> existing = eks.describeNodegroup(spec.name(), ng.name());
+        if (existing.isPresent()) {
+            audit.record(input, "AdoptNodegroup", ng.name() + " already exists (" + existing.get().status() + ")");
             return;
         }
         eks.createNodegroup(spec, ng, RequestTokens.of(input.operationId(), "nodegroup/" + ng.name()));

@@ -45,8 +45,8 @@ final class ObservedStateRecorder {
         EksCluster c = cluster.get();
         List<ObservedNodeGroup> nodegroups = new ArrayList<>();
         for (String name : eks.listNodegroups(clusterName)) {
-            eks.nodegroupStatus(clusterName, name).ifPresent(status -> nodegroups.add(new ObservedNodeGroup(name,
-                    NodeGroupStatus.valueOf(status), KubernetesVersion.parse(c.version()), 0)));
+            eks.describeNodegroup(clusterName, name).ifPresent(ng -> nodegroups.add(new ObservedNodeGroup(name,
+                    NodeGroupStatus.valueOf(ng.status()), KubernetesVersion.parse(ng.version()), ng.desiredSize())));
         }
         ObservedCluster observed = new ObservedCluster(ClusterStatus.valueOf(c.status()),
                 KubernetesVersion.parse(c.version()), c.endpoint(), nodegroups);

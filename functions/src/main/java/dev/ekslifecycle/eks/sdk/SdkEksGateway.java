@@ -6,6 +6,7 @@ import dev.ekslifecycle.domain.FargateProfileSpec;
 import dev.ekslifecycle.domain.NodeGroupSpec;
 import dev.ekslifecycle.domain.Taint;
 import dev.ekslifecycle.eks.EksGateway;
+import dev.ekslifecycle.eks.EksNodegroup;
 import dev.ekslifecycle.eks.ManagedTags;
 import dev.ekslifecycle.eks.ObservedAddon;
 import dev.ekslifecycle.eks.EksCluster;
@@ -42,7 +43,8 @@ public final class SdkEksGateway implements EksGateway {
 
     @Override
     public void createCluster(ClusterSpec spec, String clientRequestToken) {
-        EksErrors.create("CreateCluster " + spec.name(), () -> eks.createCluster(ClusterRequests.create(spec, clientRequestToken)));
+        EksErrors.create("CreateCluster " + spec.name(),
+                () -> eks.createCluster(ClusterRequests.create(spec, clientRequestToken)));
     }
 
     @Override
@@ -63,10 +65,13 @@ public final class SdkEksGateway implements EksGateway {
     }
 
     @Override
-    public Optional<String> nodegroupStatus(String clusterName, String nodegroupName) {
+    public Optional<EksNodegroup> describeNodegroup(String clusterName, String nodegroupName) {
         return EksErrors.find("DescribeNodegroup " + nodegroupName,
                 () -> eks.describeNodegroup(r -> r.clusterName(clusterName).nodegroupName(nodegroupName))
-                        .nodegroup().statusAsString());
+                        .nodegroup())
+                .map(n -> new EksNodegroup(n.nodegroupName(), n.statusAsString(), n.version(),
+                        n.scalingConfig() == null || n.scalingConfig().desiredSize() == null ? 0
+                                : n.scalingConfig().desiredSize()));
     }
 
     @Override

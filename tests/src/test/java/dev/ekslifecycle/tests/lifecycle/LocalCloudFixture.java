@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.cloud.LocalCloud;
+import dev.ekslifecycle.local.demo.SignedApiClient;
 import dev.ekslifecycle.tests.RepositoryFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -15,12 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -35,13 +30,13 @@ import software.amazon.awssdk.services.eks.EksClient;
 final class LocalCloudFixture implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     final SimulationClock clock = SimulationClock.virtual(Instant.parse("2026-11-25T10:00:00Z"));
     final LocalCloud cloud;
     final EksClient eks;
     final Ec2Client ec2;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final SignedApiClient api;
 
     LocalCloudFixture() throws IOException {
         cloud = LocalCloud.start(LocalCloud.Options.of(RepositoryFiles.resolve("template.yaml"), clock)
@@ -50,6 +45,7 @@ final class LocalCloudFixture implements AutoCloseable {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         eks = EksClient.builder().endpointOverride(edge).region(Region.US_EAST_1).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
+        api = new SignedApiClient(cloud.apiUrl(), "us-east-1", "platform-team");
         ec2 = Ec2Client.builder().endpointOverride(edge).region(Region.US_EAST_1).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
@@ -63,27 +59,7 @@ final class LocalCloudFixture implements AutoCloseable {
     /** A request to the REST API, SigV4-signed for execute-api as the API's AWS_IAM authorization wants. */
     HttpResponse<String> api(String method, String path, String contentType, String body,
                              Map<String, String> headers) throws IOException, InterruptedException {
-        URI uri = URI.create(cloud.apiUrl() + path);
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
-        if (contentType != null) {
-            unsigned.putHeader("Content-Type", contentType);
-        }
-        headers.forEach(unsigned::putHeader);
-        SignedRequest signed = SIGNER.sign(r -> r
-                .identity(AwsCredentialsIdentity.create("platform-team", "secret"))
-                .request(unsigned.build())
-                .payload(body == null ? null : ContentStreamProvider.fromUtf8String(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        signed.request().headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(v -> request.header(name, v));
-            }
-        });
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, contentType, body, headers);
     }
 
     HttpResponse<String> api(String method, String path) throws IOException, InterruptedException {
