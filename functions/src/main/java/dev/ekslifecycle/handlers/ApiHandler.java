@@ -15,6 +15,9 @@ import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * The REST API behind API Gateway (proxy integration, payload format 1.0). The caller's IAM identity, which
@@ -24,18 +27,55 @@ import java.util.Map;
 @Named("api")
 public class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
+    /** API Gateway's id of the request (its access logs and the x-amzn-RequestId header carry the same). */
+    static final String API_REQUEST_ID = "apiRequestId";
+
+    private static final Logger LOG = Logger.getLogger(ApiHandler.class);
+
+    /** /clusters/{name}... and /operations/{id}: the resource a request names, for the log context. */
+    private static final Pattern NAMED_RESOURCE = Pattern.compile("^/(clusters|operations)/([^/]+)");
+
     @Inject
     LifecycleApi api;
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        ApiResponse response;
+        try (LogContext log = LogContext.open(context).with(API_REQUEST_ID, apiRequestId(event))) {
+            named(log, event.getPath());
+            long started = System.nanoTime();
+            ApiResponse response = answer(event);
+            // A create or delete answers with the operation it started: its lines are found by that id too.
+            response.headers().entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase("Location"))
+                    .forEach(h -> named(log, h.getValue()));
+            LOG.infof("%s %s answered %d in %d ms", event.getHttpMethod(), event.getPath(), response.status(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return response(response);
+        }
+    }
+
+    private ApiResponse answer(APIGatewayProxyRequestEvent event) {
         try {
-            response = api.handle(request(event));
+            return api.handle(request(event));
         } catch (DependencyThrottledException | DependencyUnavailableException e) {
-            response = Problems.of(503, "Service Unavailable", "a dependency is unavailable, retry later: "
+            LOG.warnf("a dependency is unavailable: %s: %s", e.getClass().getSimpleName(), e.getMessage());
+            return Problems.of(503, "Service Unavailable", "a dependency is unavailable, retry later: "
                     + e.getMessage()).withHeader("Retry-After", "5");
         }
+    }
+
+    private static void named(LogContext log, String path) {
+        Matcher m = path == null ? null : NAMED_RESOURCE.matcher(path);
+        if (m != null && m.find()) {
+            log.with(m.group(1).equals("clusters") ? LogContext.CLUSTER_NAME : LogContext.OPERATION_ID, m.group(2));
+        }
+    }
+
+    private static String apiRequestId(APIGatewayProxyRequestEvent event) {
+        return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+
+    private static APIGatewayProxyResponseEvent response(ApiResponse response) {
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.status())
                 .withHeaders(response.headers())

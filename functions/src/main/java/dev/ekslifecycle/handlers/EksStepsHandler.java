@@ -24,8 +24,11 @@ public class EksStepsHandler implements RequestHandler<Map<String, Object>, Map<
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        StepInput input = StepInputs.read(event);
-        return switch (StepInputs.action(event)) {
+        return StepRunner.run(event, context, this::step);
+    }
+
+    private Map<String, Object> step(String action, StepInput input) {
+        return switch (action) {
             case "EnsureCluster" -> {
                 ClusterProvisioning.Plan plan = provisioning.ensureCluster(input);
                 yield Map.of("nodegroups", plan.nodegroups(), "fargateProfiles", plan.fargateProfiles());
@@ -43,7 +46,7 @@ public class EksStepsHandler implements RequestHandler<Map<String, Object>, Map<
             case "DeleteNodegroup" -> done(() -> teardown.deleteNodegroup(input));
             case "DeleteAddons" -> done(() -> teardown.deleteAddons(input));
             case "DeleteCluster" -> done(() -> teardown.deleteCluster(input));
-            default -> throw new IllegalArgumentException("eks-steps has no action " + StepInputs.action(event));
+            default -> throw new IllegalArgumentException("eks-steps has no action " + action);
         };
     }
 

@@ -17,8 +17,11 @@ public class OperationStepsHandler implements RequestHandler<Map<String, Object>
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        StepInput input = StepInputs.read(event);
-        return switch (StepInputs.action(event)) {
+        return StepRunner.run(event, context, this::step);
+    }
+
+    private Map<String, Object> step(String action, StepInput input) {
+        return switch (action) {
             case "AcquireLock" -> {
                 lifecycle.acquireLock(input);
                 yield Map.of("locked", true);
@@ -29,7 +32,7 @@ public class OperationStepsHandler implements RequestHandler<Map<String, Object>
                 lifecycle.recordFailure(input);
                 yield Map.of("recorded", true);
             }
-            default -> throw new IllegalArgumentException("operation-steps has no action " + StepInputs.action(event));
+            default -> throw new IllegalArgumentException("operation-steps has no action " + action);
         };
     }
 }

@@ -9,6 +9,7 @@ import dev.ekslifecycle.domain.json.ClusterSpecJson;
 import dev.ekslifecycle.domain.json.SpecCheck;
 import jakarta.inject.Named;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Checks a cluster spec document (the event itself) and answers whether it is valid, every problem found, and the
@@ -20,10 +21,16 @@ import java.util.List;
 @Named("validate-cluster-spec")
 public class ValidateClusterSpecHandler implements RequestHandler<JsonNode, ValidateClusterSpecHandler.Result> {
 
+    private static final Logger LOG = Logger.getLogger(ValidateClusterSpecHandler.class);
+
     @Override
     public Result handleRequest(JsonNode document, Context context) {
-        SpecCheck check = ClusterSpecJson.check(document, SubnetFacts.UNKNOWN);
-        return new Result(check.valid(), check.problems(), check.valid() ? ClusterSpecJson.toJson(check.spec()) : null);
+        try (LogContext log = LogContext.open(context).with(LogContext.CLUSTER_NAME, document.path("name").asText())) {
+            SpecCheck check = ClusterSpecJson.check(document, SubnetFacts.UNKNOWN);
+            LOG.infof("spec checked: %s", check.valid() ? "valid" : check.problems().size() + " problem(s)");
+            return new Result(check.valid(), check.problems(),
+                    check.valid() ? ClusterSpecJson.toJson(check.spec()) : null);
+        }
     }
 
     /** The answer; {@code spec} is present only when valid. */

@@ -1,9 +1,9 @@
 package dev.ekslifecycle.workflow;
 
 /**
- * What a state machine passes to a workflow step: always the operation and its cluster; the execution ARN for
- * steps that own the lock; the node group or Fargate profile a Map iteration works on; the caught error for
- * {@code RecordFailure}.
+ * What a state machine passes to a workflow step: always the operation, its cluster and the execution ARN (the
+ * lock's owner, and on every log line); the node group or Fargate profile a Map iteration works on; the caught
+ * error for {@code RecordFailure}.
  */
 public record StepInput(String operationId, String clusterName, String executionArn, String nodegroup,
                         String fargateProfile, boolean disableDeletionProtection, String errorName,
