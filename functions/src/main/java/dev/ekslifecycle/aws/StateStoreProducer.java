@@ -1,5 +1,6 @@
 package dev.ekslifecycle.aws;
 
+import dev.ekslifecycle.store.ClusterAuditLog;
 import dev.ekslifecycle.store.ClusterLocks;
 import dev.ekslifecycle.store.ClusterStore;
 import dev.ekslifecycle.store.IdSource;
@@ -63,5 +64,10 @@ public class StateStoreProducer {
     @Produces
     IdempotencyStore idempotency(DynamoDbStateStore store) {
         return store.idempotency();
+    }
+
+    @Produces
+    ClusterAuditLog auditLog(DynamoDbStateStore store) {
+        return store.auditLog();
     }
 }

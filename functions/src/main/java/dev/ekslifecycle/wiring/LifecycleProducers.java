@@ -7,12 +7,14 @@ import dev.ekslifecycle.eks.EksGateway;
 import dev.ekslifecycle.eks.sdk.SdkEksGateway;
 import dev.ekslifecycle.events.LifecycleEventPublisher;
 import dev.ekslifecycle.events.sdk.EventBridgePublisher;
+import dev.ekslifecycle.store.ClusterAuditLog;
 import dev.ekslifecycle.store.ClusterLocks;
 import dev.ekslifecycle.store.ClusterStore;
 import dev.ekslifecycle.store.IdempotencyStore;
 import dev.ekslifecycle.store.OperationStore;
 import dev.ekslifecycle.workflow.ClusterProvisioning;
 import dev.ekslifecycle.workflow.ClusterTeardown;
+import dev.ekslifecycle.workflow.DriftCheck;
 import dev.ekslifecycle.workflow.OperationLifecycle;
 import dev.ekslifecycle.workflow.WorkflowStarter;
 import dev.ekslifecycle.workflow.WorkflowStarter.Workflow;
@@ -125,5 +127,12 @@ public class LifecycleProducers {
     OperationLifecycle lifecycle(ClusterStore clusters, OperationStore operations, ClusterLocks locks,
                                  EksGateway eks, LifecycleEventPublisher events, Clock clock) {
         return new OperationLifecycle(clusters, operations, locks, eks, events, clock);
+    }
+
+    @Produces
+    @Singleton
+    DriftCheck driftCheck(ClusterStore clusters, ClusterLocks locks, ClusterAuditLog auditLog, EksGateway eks,
+                          LifecycleEventPublisher events, Clock clock) {
+        return new DriftCheck(clusters, locks, auditLog, eks, events, clock);
     }
 }

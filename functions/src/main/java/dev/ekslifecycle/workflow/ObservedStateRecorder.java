@@ -38,9 +38,15 @@ final class ObservedStateRecorder {
 
     /** Reads the cluster and its node groups from EKS and records them; a cluster EKS no longer has is DELETED. */
     ClusterRecord recordFromEks(String clusterName) {
+        return observe(clusterName).map(observed -> record(clusterName, observed))
+                .orElseGet(() -> recordStatus(clusterName, ClusterStatus.DELETED));
+    }
+
+    /** The cluster and its node groups as EKS reports them now; empty when EKS has no such cluster. */
+    Optional<ObservedCluster> observe(String clusterName) {
         Optional<EksCluster> cluster = eks.describeCluster(clusterName);
         if (cluster.isEmpty()) {
-            return recordStatus(clusterName, ClusterStatus.DELETED);
+            return Optional.empty();
         }
         EksCluster c = cluster.get();
         List<ObservedNodeGroup> nodegroups = new ArrayList<>();
@@ -48,8 +54,12 @@ final class ObservedStateRecorder {
             eks.describeNodegroup(clusterName, name).ifPresent(ng -> nodegroups.add(new ObservedNodeGroup(name,
                     NodeGroupStatus.valueOf(ng.status()), KubernetesVersion.parse(ng.version()), ng.desiredSize())));
         }
-        ObservedCluster observed = new ObservedCluster(ClusterStatus.valueOf(c.status()),
-                KubernetesVersion.parse(c.version()), c.endpoint(), nodegroups);
+        return Optional.of(new ObservedCluster(ClusterStatus.valueOf(c.status()), KubernetesVersion.parse(c.version()),
+                c.endpoint(), nodegroups));
+    }
+
+    /** Records a snapshot that {@link #observe} made. */
+    ClusterRecord record(String clusterName, ObservedCluster observed) {
         return write(clusterName, before -> observed);
     }
 

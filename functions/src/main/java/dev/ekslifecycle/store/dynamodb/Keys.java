@@ -23,6 +23,7 @@ final class Keys {
     static final String OPERATION_SK = "OPERATION";
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     static final String STEP_PREFIX = "STEP#";
+    static final String AUDIT_PREFIX = "AUDIT#";
     /** The index partition that lists every cluster by name. */
     static final String ALL_CLUSTERS = "CLUSTERS";
 
@@ -49,6 +50,11 @@ final class Keys {
     /** A cluster's operations in the index: the cluster's partition, newest last in sort order. */
     static String operationInCluster(Instant createdAt, String id) {
         return "OP#" + SORTABLE.format(createdAt) + "#" + id;
+    }
+
+    /** An entry of a cluster's audit log, in the cluster's partition. */
+    static String audit(String entryId) {
+        return AUDIT_PREFIX + entryId;
     }
 
     static String idempotency(String key) {
