@@ -30,8 +30,11 @@ public abstract class SimulationClock extends Clock {
     private final ExecutorService workers;
     private final AtomicInteger busy = new AtomicInteger();
     private final Object idleMonitor = new Object();
-    /** How many busy sections the current thread holds, so {@link #awaitOutsideBusy} can step out of them. */
-    private final ThreadLocal<int[]> heldByThread = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * What the current thread holds: [0] busy sections, so {@link #awaitOutsideBusy} can step out of them; [1] pool
+     * tasks it is running, so {@link #onlyCallerBusy} can tell the caller's work from other threads'.
+     */
+    private final ThreadLocal<int[]> heldByThread = ThreadLocal.withInitial(() -> new int[2]);
 
     protected SimulationClock(String name) {
         AtomicInteger threadNumber = new AtomicInteger();
@@ -87,9 +90,12 @@ public abstract class SimulationClock extends Clock {
         busy.incrementAndGet();
         try {
             workers.execute(() -> {
+                int[] held = heldByThread.get();
+                held[1]++;
                 try {
                     task.run();
                 } finally {
+                    held[1]--;
                     release();
                 }
             });
@@ -145,6 +151,24 @@ public abstract class SimulationClock extends Clock {
             busy.addAndGet(count);
             held[0] = count;
         }
+    }
+
+    /**
+     * For work about to wait for a foreground timer at {@code at} with nothing else to do meanwhile: when this
+     * clock would jump straight to {@code at} as soon as that work went idle (a virtual clock, auto-advancing, no
+     * other work running, no timer due by then), moves time to {@code at} now and returns true, so the work goes
+     * on at once on the calling thread instead of handing over to a timer thread and back. Otherwise returns false
+     * and the caller schedules its timer. The caller must be work of this clock (a pool task or a busy section).
+     */
+    public boolean skipTo(Instant at) {
+        return false;
+    }
+
+    /** True when the calling thread holds busy work and all the busy work there is. */
+    protected final boolean onlyCallerBusy() {
+        int[] held = heldByThread.get();
+        int mine = held[0] + held[1];
+        return mine > 0 && busy.get() == mine;
     }
 
     /** True while any task started through this clock, or any {@link #enterBusy} section, is running. */

@@ -110,6 +110,23 @@ public final class VirtualClock extends SimulationClock {
     }
 
     @Override
+    public boolean skipTo(Instant at) {
+        if (!autoAdvance || !onlyCallerBusy()) {
+            return false;
+        }
+        synchronized (lock) {
+            PendingTimer head = timers.peek();
+            if (head != null && !head.at.isAfter(at)) {
+                return false;
+            }
+            if (at.isAfter(now)) {
+                now = at;
+            }
+            return true;
+        }
+    }
+
+    @Override
     protected boolean hasPendingForeground() {
         synchronized (lock) {
             return pendingForeground > 0;

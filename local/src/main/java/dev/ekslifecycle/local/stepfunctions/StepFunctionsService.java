@@ -222,14 +222,15 @@ public final class StepFunctionsService {
 
     /**
      * Starts an execution and runs it on the calling thread until it ends or first has to wait; for callers that
-     * wait for executions anyway (batch runs).
+     * wait for executions anyway (batch runs). An EXPRESS execution runs as StartSyncExecution runs it: not kept
+     * once it has ended (AWS cannot describe it either).
      */
     public Execution runExecution(String stateMachineArn, String name, String inputJson) {
         ObjectNode request = Json.object().put("stateMachineArn", stateMachineArn).put("name", name);
         if (inputJson != null) {
             request.put("input", inputJson);
         }
-        return start(request, false, true);
+        return start(request, machine(stateMachineArn).isExpress(), true);
     }
 
     public ObjectNode startSyncExecution(JsonNode request) {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,48 @@ class VirtualClockTest {
         clock.setAutoAdvance(true);
         clock.awaitQuiescence(Duration.ofSeconds(5));
         assertTrue(fired.isEmpty());
+    }
+
+    @Test
+    void skipToMovesTimeAtOnceOnlyForTheOnlyWorkRunningWithNoTimerDueFirst() throws Exception {
+        clock = SimulationClock.virtual(T0);
+        assertFalse(clock.skipTo(T0.plusSeconds(5)), "a caller that is not work of the clock cannot skip");
+
+        assertTrue(clock.whileBusy(() -> clock.skipTo(T0.plusSeconds(10))));
+        assertEquals(T0.plusSeconds(10), clock.instant());
+
+        clock.whileBusy(() -> {
+            clock.schedule(T0.plusSeconds(30), () -> { });
+            assertFalse(clock.skipTo(T0.plusSeconds(40)), "a timer due first fires first");
+            assertTrue(clock.skipTo(T0.plusSeconds(25)), "a timer due later does not matter");
+            return null;
+        });
+        assertEquals(T0.plusSeconds(25), clock.instant());
+        clock.awaitQuiescence(Duration.ofSeconds(5));
+
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        clock.execute(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        started.await();
+        assertFalse(clock.whileBusy(() -> clock.skipTo(T0.plusSeconds(31))), "other work may still act now");
+        release.countDown();
+        clock.awaitQuiescence(Duration.ofSeconds(5));
+
+        BlockingQueue<Boolean> fromPool = new LinkedBlockingQueue<>();
+        clock.setAutoAdvance(false);
+        clock.execute(() -> fromPool.add(clock.skipTo(clock.instant().plusSeconds(1))));
+        assertFalse(fromPool.poll(5, TimeUnit.SECONDS), "a manual clock never skips");
+        clock.setAutoAdvance(true);
+        clock.awaitQuiescence(Duration.ofSeconds(5));
+        clock.execute(() -> fromPool.add(clock.skipTo(T0.plusSeconds(100))));
+        assertTrue(fromPool.poll(5, TimeUnit.SECONDS), "a pool task that is the only work skips");
     }
 
     @Test

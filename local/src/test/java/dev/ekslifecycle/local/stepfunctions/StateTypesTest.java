@@ -109,6 +109,18 @@ class StateTypesTest {
     }
 
     @Test
+    void topLevelWaitsOfExecutionsRunningTogetherEachEndAtTheirOwnInstant() {
+        String arn = wf.create("""
+                {"StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$.s","Next":"Again"},
+                  "Again":{"Type":"Wait","SecondsPath":"$.s","End":true}}}""");
+        Execution slow = wf.service.startExecution(arn, null, "{\"s\":10}");
+        Execution fast = wf.service.startExecution(arn, null, "{\"s\":3}");
+        wf.awaitQuiet();
+        assertEquals(Duration.ofSeconds(20), Duration.between(Workflows.START, slow.stopDate()));
+        assertEquals(Duration.ofSeconds(6), Duration.between(Workflows.START, fast.stopDate()));
+    }
+
+    @Test
     void mapRunsEachItemWithItemSelectorAndContext() {
         Execution e = wf.run("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","MaxConcurrency":2,

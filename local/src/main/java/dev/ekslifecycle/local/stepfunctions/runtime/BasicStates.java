@@ -56,7 +56,7 @@ final class BasicStates {
         } else {
             until = timestamp(state.timestamp(), effective, ctx);
         }
-        if (!until.isAfter(now)) {
+        if (!until.isAfter(now) || branch.skipsTo(until)) {
             return Outcome.done(effective);
         }
         BranchRun.Resumer resumer = branch.resumer();

@@ -154,6 +154,15 @@ final class BranchRun {
         return holder[0];
     }
 
+    /**
+     * Whether the state running now can skip a wait until {@code at} and go on on this thread: only the top level
+     * may (a Parallel branch or Map iteration has siblings still to run at the current instant), and only when the
+     * clock would jump straight to {@code at} anyway (see {@link SimulationClock#skipTo}).
+     */
+    boolean skipsTo(Instant at) {
+        return execution.root == this && engine.clock().skipTo(at);
+    }
+
     /** Runs {@code hook} if the branch is cancelled while the current state waits. */
     void onCancel(Runnable hook) {
         cancelHooks.add(hook);
@@ -302,6 +311,11 @@ final class BranchRun {
                 total += c;
             }
             int retryCount = total;
+            if (skipsTo(at)) {
+                // loop() runs the state again at once
+                context = context.retry(retryCount, at);
+                return true;
+            }
             waiting = true;
             long visit = visitCount;
             schedule(at, () -> {

@@ -166,6 +166,9 @@ public final class Execution {
             stopDate = at;
             if (root != null) {
                 root.cancel();
+                // an ended execution keeps only its outcome and history: its branches, iterations and their
+                // inputs would otherwise stay reachable for as long as the execution can be described
+                root = null;
             }
             if (timeout != null) {
                 timeout.cancel();

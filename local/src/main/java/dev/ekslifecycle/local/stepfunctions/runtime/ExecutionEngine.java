@@ -102,6 +102,7 @@ public final class ExecutionEngine {
     }
 
     private void startRoot(Execution execution, String state, JsonNode input, boolean inline) {
+        BranchRun root;
         synchronized (execution) {
             Integer timeout = execution.definition().timeoutSeconds();
             if (timeout != null) {
@@ -109,7 +110,7 @@ public final class ExecutionEngine {
                         () -> end(execution, ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT,
                                 "The execution timed out after " + timeout + " seconds"));
             }
-            execution.root = new BranchRun(this, execution, execution.definition(), new Variables(),
+            root = new BranchRun(this, execution, execution.definition(), new Variables(),
                     new BranchRun.Listener() {
                         @Override
                         public void succeeded(JsonNode output) {
@@ -121,12 +122,13 @@ public final class ExecutionEngine {
                             endLocked(execution, ExecutionStatus.FAILED, null, error.error(), error.cause());
                         }
                     });
+            execution.root = root;
             onChange.accept(execution);
         }
         if (inline) {
-            runLocked(execution, () -> execution.root.start(state, input));
+            runLocked(execution, () -> root.start(state, input));
         } else {
-            post(execution, () -> execution.root.start(state, input));
+            post(execution, () -> root.start(state, input));
         }
     }
 
