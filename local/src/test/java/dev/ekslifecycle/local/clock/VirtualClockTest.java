@@ -67,17 +67,7 @@ class VirtualClockTest {
     @Test
     void autoAdvancingClockDoesNotJumpWhileWorkIsRunning() throws Exception {
         clock = SimulationClock.virtual(T0);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch started = new CountDownLatch(1);
-        clock.execute(() -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        started.await();
+        CountDownLatch release = runningUntil();
         clock.scheduleAfter(Duration.ofHours(1), () -> { });
 
         Thread.sleep(100);
@@ -137,17 +127,7 @@ class VirtualClockTest {
         assertEquals(T0.plusSeconds(25), clock.instant());
         clock.awaitQuiescence(Duration.ofSeconds(5));
 
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch started = new CountDownLatch(1);
-        clock.execute(() -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        started.await();
+        CountDownLatch release = runningUntil();
         assertFalse(clock.whileBusy(() -> clock.skipTo(T0.plusSeconds(31))), "other work may still act now");
         release.countDown();
         clock.awaitQuiescence(Duration.ofSeconds(5));
@@ -160,6 +140,22 @@ class VirtualClockTest {
         clock.awaitQuiescence(Duration.ofSeconds(5));
         clock.execute(() -> fromPool.add(clock.skipTo(T0.plusSeconds(100))));
         assertTrue(fromPool.poll(5, TimeUnit.SECONDS), "a pool task that is the only work skips");
+    }
+
+    /** Starts work on the clock's pool that runs until the returned latch is counted down. */
+    private CountDownLatch runningUntil() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        clock.execute(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        started.await();
+        return release;
     }
 
     @Test
