@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Calls the JSON-protocol AWS APIs on the edge (DynamoDB, Step Functions, EventBridge) the way CloudFormation
+ * Calls the JSON-protocol AWS APIs on the edge (DynamoDB, Step Functions, EventBridge, SQS) the way CloudFormation
  * does when it creates resources: through the services' public APIs, not their Java internals. Requests carry a
  * SigV4-shaped credential scope for routing; the local services do not check signatures.
  */
@@ -35,7 +35,8 @@ final class AwsJsonClient {
     enum Service {
         DYNAMODB("dynamodb", "DynamoDB_20120810", "1.0"),
         STEP_FUNCTIONS("states", "AWSStepFunctions", "1.0"),
-        EVENTS("events", "AWSEvents", "1.1");
+        EVENTS("events", "AWSEvents", "1.1"),
+        SQS("sqs", "AmazonSQS", "1.0");
 
         final String signingName;
         final String targetPrefix;

@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
 
 /**
  * The resource types the local cloud knows: those it deploys onto a local service, and the named allow-list of
- * those it accepts without local behaviour (IAM, SQS, SNS, logs, alarms...). For each: the property that names the
+ * those it accepts without local behaviour (IAM, queue policies, SNS, logs, alarms...). For each: the property that names the
  * resource, how long a name may be, and what {@code Ref} and {@code Fn::GetAtt} give. Any other type stops
  * start-up (see docs/local-cloud.md).
  */
@@ -32,6 +32,10 @@ enum ResourceType {
     RULE("AWS::Events::Rule", "Name", 64,
             (name, s) -> name,
             (name, s) -> Map.of("Arn", s.arn("events", "rule/" + name))),
+    QUEUE("AWS::SQS::Queue", "QueueName", 80,
+            (name, s) -> "https://sqs." + s.region() + ".amazonaws.com/" + s.accountId() + "/" + name,
+            (name, s) -> Map.of("Arn", s.arn("sqs", name), "QueueName", name,
+                    "QueueUrl", "https://sqs." + s.region() + ".amazonaws.com/" + s.accountId() + "/" + name)),
     API("AWS::Serverless::Api", null, 10,
             (name, s) -> name,
             (name, s) -> Map.of("RootResourceId", "root" + name)),
@@ -43,10 +47,6 @@ enum ResourceType {
     IAM_POLICY("AWS::IAM::Policy", "PolicyName", 128, (name, s) -> name, (name, s) -> Map.of()),
     IAM_MANAGED_POLICY("AWS::IAM::ManagedPolicy", "ManagedPolicyName", 128,
             (name, s) -> s.globalArn("iam", "policy/" + name), (name, s) -> Map.of()),
-    QUEUE("AWS::SQS::Queue", "QueueName", 80,
-            (name, s) -> "https://sqs." + s.region() + ".amazonaws.com/" + s.accountId() + "/" + name,
-            (name, s) -> Map.of("Arn", s.arn("sqs", name), "QueueName", name,
-                    "QueueUrl", "https://sqs." + s.region() + ".amazonaws.com/" + s.accountId() + "/" + name)),
     QUEUE_POLICY("AWS::SQS::QueuePolicy", null, 64, (name, s) -> name, (name, s) -> Map.of()),
     TOPIC("AWS::SNS::Topic", "TopicName", 256,
             (name, s) -> s.arn("sns", name),

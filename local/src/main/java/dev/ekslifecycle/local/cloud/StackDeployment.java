@@ -19,16 +19,16 @@ import java.util.Optional;
 
 /**
  * Deploys a template's resources onto the services of a running {@link LocalEdge}, the way CloudFormation would:
- * buses, then tables, then functions and state machines, then rules, then the events of functions and state
+ * buses, then queues, then tables, then functions and state machines, then rules, then the events of functions and state
  * machines; the API definition is returned for the API port. Resources whose {@code Condition} is false are left
  * out; resources of the allow-list are resolved (so their intrinsics are checked) but have no local behaviour.
  */
 final class StackDeployment {
 
     /** The deployment order of the types with local behaviour. */
-    private static final List<ResourceType> ORDER = List.of(ResourceType.EVENT_BUS, ResourceType.TABLE,
-            ResourceType.FUNCTION, ResourceType.STATE_MACHINE, ResourceType.PLAIN_STATE_MACHINE, ResourceType.RULE,
-            ResourceType.API);
+    private static final List<ResourceType> ORDER = List.of(ResourceType.EVENT_BUS, ResourceType.QUEUE,
+            ResourceType.TABLE, ResourceType.FUNCTION, ResourceType.STATE_MACHINE, ResourceType.PLAIN_STATE_MACHINE,
+            ResourceType.RULE, ResourceType.API);
 
     private final Template template;
     private final StackResources resources;
@@ -36,6 +36,7 @@ final class StackDeployment {
     private final EventRules rules;
     private final SamEvents samEvents;
     private final TableDeployer tables;
+    private final QueueDeployer queues;
     private final StateMachineDeployer machines;
     private final FunctionDeployer functions;
     private final ApiDefinition api;
@@ -51,6 +52,7 @@ final class StackDeployment {
         this.rules = new EventRules(aws);
         this.samEvents = new SamEvents(rules, stack);
         this.tables = new TableDeployer(aws);
+        this.queues = new QueueDeployer(aws);
         this.machines = new StateMachineDeployer(aws, stack, templateDirectory);
         this.functions = new FunctionDeployer(edge.functions(), stack, templateDirectory, edge.url());
         this.api = new ApiDefinition(resources.physicalName(StackResources.IMPLICIT_API));
@@ -99,6 +101,7 @@ final class StackDeployment {
         switch (resources.type(id)) {
             case EVENT_BUS -> rules.deployBus(name, p);
             case TABLE -> tables.deploy(name, p);
+            case QUEUE -> queues.deploy(name, p);
             case FUNCTION -> withEvents.put(new EventTarget(id, functions.deploy(name, p), false, Optional.of(name)), p);
             case STATE_MACHINE -> withEvents.put(new EventTarget(id, machines.deploySam(id, name, p), true,
                     Optional.empty()), p);

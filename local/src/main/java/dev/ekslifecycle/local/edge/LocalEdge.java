@@ -14,6 +14,8 @@ import dev.ekslifecycle.local.http.Endpoint;
 import dev.ekslifecycle.local.http.HttpServerHost;
 import dev.ekslifecycle.local.lambda.LambdaEndpoint;
 import dev.ekslifecycle.local.lambda.LambdaFunctions;
+import dev.ekslifecycle.local.sqs.SqsEndpoint;
+import dev.ekslifecycle.local.sqs.SqsQueues;
 import dev.ekslifecycle.local.stepfunctions.StepFunctionsService;
 import dev.ekslifecycle.local.stepfunctions.api.StepFunctionsEndpoint;
 import java.io.IOException;
@@ -43,6 +45,7 @@ public final class LocalEdge implements AutoCloseable {
     private final EdgeRouter router = new EdgeRouter();
     private final LambdaFunctions functions = new LambdaFunctions();
     private final EventBridge events;
+    private final SqsQueues queues;
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     private LocalEdge(HttpServerHost host, SimulationClock clock, FaultInjector faults, Optional<Path> dataDir) {
@@ -51,6 +54,7 @@ public final class LocalEdge implements AutoCloseable {
         this.faults = faults;
         this.dataDir = dataDir;
         this.events = new EventBridge(clock, functions, LocalAccount.DEFAULT_REGION);
+        this.queues = new SqsQueues(clock, LocalAccount.DEFAULT_REGION, dataDir.map(d -> d.resolve("sqs")));
         host.add(router);
     }
 
@@ -82,6 +86,7 @@ public final class LocalEdge implements AutoCloseable {
         add(Route.TARGET_HEADER, new EventBridgeEndpoint(events, faults));
         add(Route.TARGET_HEADER, dynamoDb().endpoint());
         add(Route.TARGET_HEADER, new StepFunctionsEndpoint(stepFunctions(), faults));
+        add(Route.TARGET_HEADER, new SqsEndpoint(queues, faults));
         ComputeEmulators compute = new ComputeEmulators(clock, faults, events, this::url,
                 dataDir.map(d -> d.resolve("compute")).orElse(null));
         add(Route.CONTROL, compute.faultsEndpoint());
@@ -147,6 +152,11 @@ public final class LocalEdge implements AutoCloseable {
     /** The Lambda functions the edge invokes; register in-process handlers here. */
     public LambdaFunctions functions() {
         return functions;
+    }
+
+    /** The local SQS; also where Lambda and EventBridge put dead letters. */
+    public SqsQueues queues() {
+        return queues;
     }
 
     public Optional<Path> dataDir() {

@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Rule;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Templates without functions deployed onto a real edge, checked through EventBridge's API. */
 class StackDeploymentTest {
@@ -126,8 +128,51 @@ class StackDeploymentTest {
         assertEquals(1, events.listRules(b -> b.eventBusName("t-lifecycle")).rules().size());
     }
 
+    private static final String QUEUES = """
+            Resources:
+              DeadLetters:
+                Type: AWS::SQS::Queue
+                Properties: {MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true}
+              Work:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !Sub "${AWS::StackName}-work"
+                  VisibilityTimeout: 60
+                  RedrivePolicy: {deadLetterTargetArn: !GetAtt DeadLetters.Arn, maxReceiveCount: 3}
+              Policy:
+                Type: AWS::SQS::QueuePolicy
+                Properties:
+                  Queues: [!Ref DeadLetters]
+                  PolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: events.amazonaws.com},
+                    Action: sqs:SendMessage, Resource: !GetAtt DeadLetters.Arn}]}
+            """;
+
+    @Test
+    void queuesGoOntoTheLocalSqsWithTheirAttributesAndSurviveARedeploy() {
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(edge.url())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            deploy(QUEUES, Map.of());
+            String dlq = sqs.getQueueUrl(r -> r.queueName("t-DeadLetters")).queueUrl();
+            String work = sqs.getQueueUrl(r -> r.queueName("t-work")).queueUrl();
+            assertEquals("https://sqs.us-east-1.amazonaws.com/000000000000/t-DeadLetters", dlq);
+            Map<String, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(work)
+                    .attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
+            assertEquals("60", attributes.get("VisibilityTimeout"));
+            assertTrue(attributes.get("RedrivePolicy").contains("arn:aws:sqs:us-east-1:000000000000:t-DeadLetters"));
+            sqs.sendMessage(r -> r.queueUrl(dlq).messageBody("kept"));
+            deploy(QUEUES.replace("VisibilityTimeout: 60", "VisibilityTimeout: 90"), Map.of());
+            assertEquals("90", sqs.getQueueAttributes(r -> r.queueUrl(work)
+                    .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributesAsStrings()
+                    .get("VisibilityTimeout"));
+            assertEquals("kept", sqs.receiveMessage(r -> r.queueUrl(dlq)).messages().get(0).body());
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "{Type: AWS::SQS::Queue, Properties: {VisibilityTimeout: 50000}}|Resources.R",
+        "{Type: AWS::SQS::Queue, Properties: {FifoQueue: true}}|Resources.R",
         "{Type: AWS::EC2::VPC}|Resources.R.Type",
         "{Type: AWS::Events::Rule, Properties: {ScheduleExpression: rate(1 day), Tags: []}}|Resources.R.Properties.Tags",
         "{Type: AWS::Events::Rule, Properties: {Targets: [{Id: a, Arn: b, SqsParameters: {}}], ScheduleExpression: rate(1 day)}}|Resources.R.Properties.Targets[0].SqsParameters",

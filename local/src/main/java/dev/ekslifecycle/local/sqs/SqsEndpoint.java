@@ -1,0 +1,238 @@
+package dev.ekslifecycle.local.sqs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ekslifecycle.local.aws.AwsErrorResponse;
+import dev.ekslifecycle.local.aws.LocalAccount;
+import dev.ekslifecycle.local.faults.FaultInjector;
+import dev.ekslifecycle.local.http.CredentialScope;
+import dev.ekslifecycle.local.http.Endpoint;
+import dev.ekslifecycle.local.http.Request;
+import dev.ekslifecycle.local.http.Response;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * SQS's awsJson1_0 wire ({@code X-Amz-Target: AmazonSQS.<Operation>}, as the AWS SDK v2 and the AWS CLI speak it
+ * since SQS moved off the Query protocol): requests to {@link SqsQueues} calls, errors with the modelled
+ * {@code __type} and the {@code x-amzn-query-error} header SDKs read the legacy code from.
+ */
+public final class SqsEndpoint implements Endpoint {
+
+    private static final String TARGET_PREFIX = "AmazonSQS.";
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final int DEFAULT_PAGE = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private interface Operation {
+        ObjectNode call(JsonNode request, Request http) throws SqsException;
+    }
+
+    private final SqsQueues queues;
+    private final FaultInjector faults;
+    private final Map<String, Operation> operations = new LinkedHashMap<>();
+
+    public SqsEndpoint(SqsQueues queues, FaultInjector faults) {
+        this.queues = queues;
+        this.faults = faults;
+        operations.put("CreateQueue", (r, h) -> url(queues.createQueue(text(r, "QueueName"), strings(r, "Attributes"))));
+        operations.put("GetQueueUrl", (r, h) -> url(queues.queueUrl(text(r, "QueueName"))));
+        operations.put("ListQueues", (r, h) -> listQueues(r));
+        operations.put("GetQueueAttributes", (r, h) -> getAttributes(r));
+        operations.put("SetQueueAttributes", (r, h) -> {
+            queues.setAttributes(text(r, "QueueUrl"), strings(r, "Attributes"));
+            return empty();
+        });
+        operations.put("DeleteQueue", (r, h) -> {
+            queues.deleteQueue(text(r, "QueueUrl"));
+            return empty();
+        });
+        operations.put("PurgeQueue", (r, h) -> {
+            queues.purge(text(r, "QueueUrl"));
+            return empty();
+        });
+        operations.put("SendMessage", this::sendMessage);
+        operations.put("ReceiveMessage", (r, h) -> receiveMessage(r));
+        operations.put("DeleteMessage", (r, h) -> {
+            queues.delete(text(r, "QueueUrl"), text(r, "ReceiptHandle"));
+            return empty();
+        });
+        operations.put("ChangeMessageVisibility", (r, h) -> {
+            Integer timeout = integer(r, "VisibilityTimeout");
+            if (timeout == null) {
+                throw SqsException.missingParameter("VisibilityTimeout");
+            }
+            queues.changeVisibility(text(r, "QueueUrl"), text(r, "ReceiptHandle"), timeout);
+            return empty();
+        });
+    }
+
+    @Override
+    public String name() {
+        return "sqs";
+    }
+
+    @Override
+    public boolean accepts(Request request) {
+        return request.header("X-Amz-Target").map(t -> t.startsWith(TARGET_PREFIX)).orElse(false);
+    }
+
+    @Override
+    public Response handle(Request request) throws InterruptedException {
+        String operationName = request.header("X-Amz-Target").orElseThrow().substring(TARGET_PREFIX.length());
+        Operation operation = operations.get(operationName);
+        if (operation == null) {
+            return AwsErrorResponse.json(400, "UnknownOperationException",
+                    "SQS has no operation " + operationName + " here");
+        }
+        JsonNode body;
+        try {
+            body = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
+        } catch (IOException e) {
+            return AwsErrorResponse.json(400, "SerializationException", "The request body is not valid JSON");
+        }
+        if (body == null || !body.isObject()) {
+            return AwsErrorResponse.json(400, "SerializationException", "The request body must be a JSON object");
+        }
+        String queueUrl = body.path("QueueUrl").asText(body.path("QueueName").asText("*"));
+        Optional<Response> fault = AwsErrorResponse.injectedFault(faults, name(), operationName,
+                queueUrl.substring(queueUrl.lastIndexOf('/') + 1));
+        if (fault.isPresent()) {
+            return fault.get();
+        }
+        try {
+            return Response.of(200, CONTENT_TYPE, operation.call(body, request).toString())
+                    .withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+        } catch (SqsException e) {
+            ObjectNode error = JSON.createObjectNode().put("__type", "com.amazonaws.sqs#" + e.type())
+                    .put("message", e.getMessage());
+            return Response.of(e.status(), CONTENT_TYPE, error.toString())
+                    .withHeader("x-amzn-query-error", e.queryCode() + ";" + e.fault())
+                    .withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+        }
+    }
+
+    private ObjectNode listQueues(JsonNode r) throws SqsException {
+        List<String> urls = queues.queueUrls(text(r, "QueueNamePrefix"));
+        Integer max = integer(r, "MaxResults");
+        if (max != null && (max < 1 || max > 1000)) {
+            throw SqsException.invalidParameter("Value " + max + " for parameter MaxResults is invalid. Reason: "
+                    + "MaxResults must be an integer between 1 and 1000.");
+        }
+        int from = 0;
+        String token = text(r, "NextToken");
+        if (token != null) {
+            try {
+                from = Integer.parseInt(token);
+            } catch (NumberFormatException e) {
+                throw SqsException.invalidParameter("Invalid NextToken value.");
+            }
+        }
+        int to = Math.min(urls.size(), from + (max == null ? DEFAULT_PAGE : max));
+        ObjectNode out = JSON.createObjectNode();
+        if (from < to) {
+            ArrayNode list = out.putArray("QueueUrls");
+            urls.subList(from, to).forEach(list::add);
+        }
+        if (max != null && to < urls.size()) {
+            out.put("NextToken", Integer.toString(to));
+        }
+        return out;
+    }
+
+    private ObjectNode getAttributes(JsonNode r) throws SqsException {
+        List<String> names = texts(r, "AttributeNames");
+        Map<String, String> attributes = queues.attributes(text(r, "QueueUrl"), names.isEmpty() ? List.of() : names);
+        ObjectNode out = JSON.createObjectNode();
+        if (!attributes.isEmpty()) {
+            ObjectNode map = out.putObject("Attributes");
+            attributes.forEach(map::put);
+        }
+        return out;
+    }
+
+    private ObjectNode sendMessage(JsonNode r, Request http) throws SqsException {
+        Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
+        JsonNode given = r.path("MessageAttributes");
+        for (var it = given.fields(); it.hasNext(); ) {
+            var e = it.next();
+            attributes.put(e.getKey(), MessageJson.readAttribute(e.getKey(), e.getValue()));
+        }
+        String sender = http.credentialScope().map(CredentialScope::accessKeyId).orElse(LocalAccount.ACCOUNT_ID);
+        SqsQueues.Sent sent = queues.send(text(r, "QueueUrl"), text(r, "MessageBody"), attributes,
+                integer(r, "DelaySeconds"), sender);
+        ObjectNode out = JSON.createObjectNode().put("MessageId", sent.messageId())
+                .put("MD5OfMessageBody", sent.md5OfBody());
+        if (sent.md5OfAttributes() != null) {
+            out.put("MD5OfMessageAttributes", sent.md5OfAttributes());
+        }
+        return out;
+    }
+
+    private ObjectNode receiveMessage(JsonNode r) throws SqsException {
+        Integer max = integer(r, "MaxNumberOfMessages");
+        List<QueueMessage> messages = queues.receive(text(r, "QueueUrl"), max == null ? 1 : max,
+                integer(r, "VisibilityTimeout"), integer(r, "WaitTimeSeconds"));
+        List<String> systemNames = new ArrayList<>(texts(r, "AttributeNames"));
+        systemNames.addAll(texts(r, "MessageSystemAttributeNames"));
+        List<String> attributeNames = texts(r, "MessageAttributeNames");
+        ObjectNode out = JSON.createObjectNode();
+        if (!messages.isEmpty()) {
+            ArrayNode list = out.putArray("Messages");
+            messages.forEach(m -> list.add(MessageJson.render(m, systemNames, attributeNames)));
+        }
+        return out;
+    }
+
+    // ---- request fields
+
+    private static ObjectNode url(String url) {
+        return JSON.createObjectNode().put("QueueUrl", url);
+    }
+
+    private static ObjectNode empty() {
+        return JSON.createObjectNode();
+    }
+
+    private static String text(JsonNode r, String field) throws SqsException {
+        JsonNode v = r.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw SqsException.invalidParameter("Value for parameter " + field + " must be a string.");
+        }
+        return v.asText();
+    }
+
+    private static Integer integer(JsonNode r, String field) throws SqsException {
+        JsonNode v = r.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber() && !v.asText().matches("-?\\d+")) {
+            throw SqsException.invalidParameter("Value " + v + " for parameter " + field + " is invalid. Reason: "
+                    + "must be an integer.");
+        }
+        return v.isIntegralNumber() ? v.asInt() : Integer.parseInt(v.asText());
+    }
+
+    private static List<String> texts(JsonNode r, String field) {
+        List<String> out = new ArrayList<>();
+        r.path(field).forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    private static Map<String, String> strings(JsonNode r, String field) {
+        Map<String, String> out = new LinkedHashMap<>();
+        r.path(field).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+}
