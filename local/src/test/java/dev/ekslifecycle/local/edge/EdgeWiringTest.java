@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
@@ -47,11 +48,12 @@ class EdgeWiringTest {
     @Test
     void everyServiceAnswersOnTheEdgePort() {
         assertEquals(List.of("control", "compute-faults", "eks-control", "kubernetes", "lambda", "events", "dynamodb", "states",
-                "eks", "autoscaling", "ec2"), fixture.edge.services());
+                "sqs", "eks", "autoscaling", "ec2"), fixture.edge.services());
         try (DynamoDbClient dynamo = fixture.client(DynamoDbClient.builder());
              EksClient eks = fixture.client(EksClient.builder());
              Ec2Client ec2 = fixture.client(Ec2Client.builder());
-             AutoScalingClient autoScaling = fixture.client(AutoScalingClient.builder())) {
+             AutoScalingClient autoScaling = fixture.client(AutoScalingClient.builder());
+             SqsClient sqs = fixture.client(SqsClient.builder())) {
             dynamo.createTable(t -> t.tableName("state").billingMode(BillingMode.PAY_PER_REQUEST)
                     .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
@@ -59,6 +61,7 @@ class EdgeWiringTest {
             assertEquals(List.of(), eks.listClusters(r -> { }).clusters());
             assertTrue(ec2.describeSubnets().subnets().size() >= 6);
             assertEquals(List.of(), autoScaling.describeAutoScalingGroups().autoScalingGroups());
+            assertEquals(List.of(sqs.createQueue(q -> q.queueName("dlq")).queueUrl()), sqs.listQueues().queueUrls());
         }
     }
 
