@@ -3,6 +3,8 @@ package dev.ekslifecycle.wiring;
 import dev.ekslifecycle.api.LifecycleApi;
 import dev.ekslifecycle.aws.AwsClientSettings;
 import dev.ekslifecycle.aws.AwsClients;
+import dev.ekslifecycle.ec2.InstanceDirectory;
+import dev.ekslifecycle.ec2.sdk.SdkInstanceDirectory;
 import dev.ekslifecycle.eks.EksGateway;
 import dev.ekslifecycle.eks.sdk.SdkEksGateway;
 import dev.ekslifecycle.events.LifecycleEventPublisher;
@@ -15,6 +17,7 @@ import dev.ekslifecycle.store.OperationStore;
 import dev.ekslifecycle.workflow.ClusterProvisioning;
 import dev.ekslifecycle.workflow.ClusterTeardown;
 import dev.ekslifecycle.workflow.DriftCheck;
+import dev.ekslifecycle.workflow.NodeHealthIntake;
 import dev.ekslifecycle.workflow.OperationLifecycle;
 import dev.ekslifecycle.workflow.WorkflowStarter;
 import dev.ekslifecycle.workflow.WorkflowStarter.Workflow;
@@ -28,6 +31,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -59,6 +63,16 @@ public class LifecycleProducers {
     }
 
     void close(@Disposes EksClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    Ec2Client ec2Client(AwsClientSettings settings) {
+        return AwsClients.build(Ec2Client.builder(), settings);
+    }
+
+    void close(@Disposes Ec2Client client) {
         client.close();
     }
 
@@ -134,5 +148,18 @@ public class LifecycleProducers {
     DriftCheck driftCheck(ClusterStore clusters, ClusterLocks locks, ClusterAuditLog auditLog, EksGateway eks,
                           LifecycleEventPublisher events, Clock clock) {
         return new DriftCheck(clusters, locks, auditLog, eks, events, clock);
+    }
+
+    @Produces
+    @Singleton
+    InstanceDirectory instances(Ec2Client client) {
+        return new SdkInstanceDirectory(client);
+    }
+
+    @Produces
+    @Singleton
+    NodeHealthIntake healthIntake(InstanceDirectory instances, ClusterStore clusters, ClusterAuditLog auditLog,
+                                  LifecycleEventPublisher events) {
+        return new NodeHealthIntake(instances, clusters, auditLog, events);
     }
 }

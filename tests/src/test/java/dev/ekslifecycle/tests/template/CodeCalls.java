@@ -37,7 +37,7 @@ final class CodeCalls {
     private static final String ROOT_PACKAGE = "dev.ekslifecycle";
     private static final List<String> NOT_FOLLOWED = List.of("dev.ekslifecycle.wiring", "dev.ekslifecycle.aws");
     private static final Map<String, String> CLIENT_PREFIXES = Map.of("EksClient", "eks", "SfnClient", "states",
-            "EventBridgeClient", "events", "DynamoDbClient", "dynamodb");
+            "EventBridgeClient", "events", "DynamoDbClient", "dynamodb", "Ec2Client", "ec2");
     private static final Pattern CLIENT_DECLARATION = Pattern.compile(
             "\\b(" + String.join("|", CLIENT_PREFIXES.keySet()) + ")\\s+(\\w+)\\s*(\\(\\s*\\))?");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(" + ROOT_PACKAGE + "[\\w.]*)\\s*;");
