@@ -13,15 +13,15 @@ import java.nio.file.Path;
 
 /**
  * {@code run --definition FILE [--input FILE] [--repeat N] [--parallel K] [--type STANDARD|EXPRESS]
- * [--clock virtual|real|scaled:N]}: runs a state machine N times in this process with the local Step Functions
- * executor and prints the first execution's outcome, then {@code executions=N seconds=S per_second=X}. Tasks other
- * than Pass-like work have no services to call here; the virtual clock (the default) makes Wait states and retry
- * intervals take no real time.
+ * [--clock virtual|real|scaled:N] [--seed N]}: runs a state machine N times in this process with the local Step
+ * Functions executor and prints the first execution's outcome, then {@code executions=N seconds=S per_second=X}.
+ * Tasks other than Pass-like work have no services to call here; the virtual clock (the default) makes Wait states
+ * and retry intervals take no real time. The seed (1 by default) makes retry jitter replay.
  */
 final class RunCommand {
 
     static final String USAGE = "run --definition FILE [--input FILE] [--repeat N] [--parallel K] "
-            + "[--type STANDARD|EXPRESS] [--clock virtual|real|scaled:N]";
+            + "[--type STANDARD|EXPRESS] [--clock virtual|real|scaled:N] [--seed N]";
 
     private RunCommand() {
     }
@@ -33,6 +33,7 @@ final class RunCommand {
         int parallel = 1;
         String type = "STANDARD";
         String clockSpec = "virtual";
+        long seed = 1;
         try {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -43,6 +44,7 @@ final class RunCommand {
                     case "--parallel" -> parallel = positive(value, args[i]);
                     case "--type" -> type = required(value, args[i]);
                     case "--clock" -> clockSpec = required(value, args[i]);
+                    case "--seed" -> seed = integer(value, args[i]);
                     default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
                 }
                 i++;
@@ -65,7 +67,7 @@ final class RunCommand {
         try {
             String definitionText = Files.readString(definition);
             String inputText = input == null ? "{}" : Files.readString(input);
-            StepFunctionsService service = StepFunctionsService.builder(clock).build();
+            StepFunctionsService service = StepFunctionsService.builder(clock).seed(seed).build();
             BatchRun.Result result = BatchRun.run(service, "run", type, definitionText, inputText, repeat, parallel);
             Execution first = result.first();
             out.println("first: status=" + first.status() + (first.output() != null ? " output="
@@ -92,6 +94,14 @@ final class RunCommand {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return value;
+    }
+
+    private static long integer(String value, String option) {
+        try {
+            return Long.parseLong(required(value, option));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be an integer, not '" + value + "'");
+        }
     }
 
     private static int positive(String value, String option) {

@@ -117,6 +117,7 @@ public final class LocalEdge implements AutoCloseable {
         StepFunctionsService stepFunctions = StepFunctionsService.builder(clock)
                 .lambdaInvoker(new LambdaTaskInvoker(functions))
                 .integrationEndpoint(URI.create(url()))
+                .seed(faults.seed())
                 .build();
         events.connectStateMachines((arn, input) -> stepFunctions.startExecution(arn, null, input).executionArn());
         return stepFunctions;

@@ -25,6 +25,7 @@ public final class StepFunctionsServiceBuilder {
     private final List<TaskIntegration> integrations = new ArrayList<>();
     private StepFunctionsStore store = StepFunctionsStore.inMemory();
     private URI integrationEndpoint;
+    private long seed = 1;
 
     StepFunctionsServiceBuilder(SimulationClock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,6 +61,15 @@ public final class StepFunctionsServiceBuilder {
         return this;
     }
 
+    /**
+     * The seed of the random draws executions make (the delays of retriers with {@code JitterStrategy: FULL}); the
+     * same seed replays the same delays. 1 by default.
+     */
+    public StepFunctionsServiceBuilder seed(long newSeed) {
+        this.seed = newSeed;
+        return this;
+    }
+
     /** Where state machines and executions are persisted; by default in memory only. */
     public StepFunctionsServiceBuilder store(StepFunctionsStore newStore) {
         this.store = Objects.requireNonNull(newStore);
@@ -76,7 +86,7 @@ public final class StepFunctionsServiceBuilder {
         if (integrationEndpoint != null) {
             SdkIntegrations.at(integrationEndpoint, clock).forEach(dispatcher::add);
         }
-        ExecutionEngine engine = new ExecutionEngine(clock, dispatcher);
+        ExecutionEngine engine = new ExecutionEngine(clock, dispatcher, seed);
         if (store instanceof FileStore files) {
             files.attach(engine);
         }

@@ -44,6 +44,8 @@ class RunCommandTest {
         assertEquals(1, run("run", "--definition", definition.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("InvalidDefinition"));
         assertEquals(2, run("run", "--definition", definition.toString(), "--repeat", "zero"));
+        assertEquals(2, run("run", "--definition", definition.toString(), "--seed", "x"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--seed must be an integer, not 'x'"));
         assertEquals(2, run("run"));
     }
 }

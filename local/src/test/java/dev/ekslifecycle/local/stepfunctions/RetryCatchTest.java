@@ -2,6 +2,8 @@ package dev.ekslifecycle.local.stepfunctions;
 
 import static dev.ekslifecycle.local.stepfunctions.Workflows.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ekslifecycle.local.stepfunctions.json.Json;
 import dev.ekslifecycle.local.stepfunctions.runtime.Execution;
@@ -26,6 +28,10 @@ class RetryCatchTest {
         Workflows wf;
 
         Workflows start(int failures, String errorType) {
+            return start(failures, errorType, 1);
+        }
+
+        Workflows start(int failures, String errorType, long seed) {
             wf = new Workflows((name, payload) -> {
                 times.add(wf.clock.instant());
                 if (calls.incrementAndGet() <= failures) {
@@ -35,7 +41,7 @@ class RetryCatchTest {
                     return LambdaResponse.functionError(errorType, "attempt " + calls.get());
                 }
                 return LambdaResponse.success(Json.object().put("ok", calls.get()));
-            });
+            }, seed);
             return wf;
         }
     }
@@ -52,6 +58,33 @@ class RetryCatchTest {
             assertEquals(json("{\"ok\":5}"), e.output());
             List<Long> gaps = gaps(f.times);
             assertEquals(List.of(2L, 6L, 10L, 10L), gaps);
+        }
+    }
+
+    @Test
+    void fullJitterDelaysReplayWithTheSameSeedAndDifferWithAnother() {
+        List<Duration> first = jitteredGaps(7);
+        assertEquals(4, first.size());
+        for (Duration gap : first) {
+            assertTrue(gap.compareTo(Duration.ofSeconds(100)) < 0, "a full-jitter delay is below the interval: " + gap);
+        }
+        assertEquals(first, jitteredGaps(7));
+        assertNotEquals(first, jitteredGaps(8));
+    }
+
+    /** The delays between the calls of a task failing four times, retried with full jitter, in a new service. */
+    private static List<Duration> jitteredGaps(long seed) {
+        Flaky f = new Flaky();
+        try (Workflows wf = f.start(4, "Custom.Transient", seed)) {
+            String arn = wf.service.createStateMachine(Json.object().put("name", "jitter").put("definition", """
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"%s","End":true,
+                      "Retry":[{"ErrorEquals":["Custom.Transient"],"IntervalSeconds":100,"BackoffRate":1,
+                                "MaxAttempts":5,"JitterStrategy":"FULL"}]}}}""".formatted(FLAKY))
+                    .put("roleArn", "arn:aws:iam::000000000000:role/r")).get("stateMachineArn").asText();
+            Execution e = wf.service.startExecution(arn, "same-name", "{}");
+            wf.awaitQuiet();
+            assertEquals(ExecutionStatus.SUCCEEDED, e.status());
+            return durations(f.times);
         }
     }
 
@@ -133,7 +166,11 @@ class RetryCatchTest {
     }
 
     private static List<Long> gaps(List<Instant> times) {
+        return durations(times).stream().map(Duration::toSeconds).toList();
+    }
+
+    private static List<Duration> durations(List<Instant> times) {
         return java.util.stream.IntStream.range(1, times.size())
-                .mapToObj(i -> Duration.between(times.get(i - 1), times.get(i)).toSeconds()).toList();
+                .mapToObj(i -> Duration.between(times.get(i - 1), times.get(i))).toList();
     }
 }

@@ -34,8 +34,13 @@ final class Workflows implements AutoCloseable {
     }
 
     Workflows(LambdaInvoker invoker) {
+        this(invoker, 1);
+    }
+
+    /** A service whose random draws (retry jitter) come from {@code seed}. */
+    Workflows(LambdaInvoker invoker, long seed) {
         this.clock = SimulationClock.virtual(START);
-        this.service = StepFunctionsService.builder(clock).lambdaInvoker(invoker).build();
+        this.service = StepFunctionsService.builder(clock).lambdaInvoker(invoker).seed(seed).build();
     }
 
     /** Creates a state machine from definition text and returns its ARN. */

@@ -304,7 +304,7 @@ final class BranchRun {
             if (retryCounts[i] >= r.maxAttempts()) {
                 return false;
             }
-            Instant at = engine.clock().instant().plus(r.delay(retryCounts[i], engine.random()));
+            Instant at = engine.clock().instant().plus(r.delay(retryCounts[i], engine.jitter(execution)));
             retryCounts[i]++;
             int total = 0;
             for (int c : retryCounts) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
  * One execution of a state machine: what it was started with, its history and, once it ends, its outcome. All of an
@@ -34,6 +35,7 @@ public final class Execution {
     private Instant stopDate;
     BranchRun root;
     SimulationClock.Timer timeout;
+    RandomGenerator jitter;
     private final List<Consumer<Execution>> listeners = new ArrayList<>();
     private ObjectNode contextBase;
 

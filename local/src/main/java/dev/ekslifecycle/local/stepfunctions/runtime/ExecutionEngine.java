@@ -30,12 +30,14 @@ public final class ExecutionEngine {
     private final TaskDispatcher tasks;
     private final TaskTokens tokens = new TaskTokens();
     private final StateRunners runners = new StateRunners();
-    private final RandomGenerator random = new SplittableRandom();
+    private final long seed;
     private volatile Consumer<Execution> onChange = e -> { };
 
-    public ExecutionEngine(SimulationClock clock, TaskDispatcher tasks) {
+    /** @param seed where every execution's retry jitter comes from, so that a run replays exactly */
+    public ExecutionEngine(SimulationClock clock, TaskDispatcher tasks, long seed) {
         this.clock = clock;
         this.tasks = tasks;
+        this.seed = seed;
     }
 
     public SimulationClock clock() {
@@ -54,8 +56,16 @@ public final class ExecutionEngine {
         return runners;
     }
 
-    RandomGenerator random() {
-        return random;
+    /**
+     * The random source of {@code execution}'s retry jitter: one per execution, from the seed and the execution's
+     * ARN, so an execution draws the same delays whatever other executions run beside it. Used on the execution's
+     * monitor.
+     */
+    RandomGenerator jitter(Execution execution) {
+        if (execution.jitter == null) {
+            execution.jitter = new SplittableRandom(seed * 1_000_003L + execution.executionArn().hashCode());
+        }
+        return execution.jitter;
     }
 
     /** Called (on the execution's monitor) when an execution starts, waits at its top level or ends: for persistence. */
