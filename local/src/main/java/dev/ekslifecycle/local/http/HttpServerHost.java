@@ -1,66 +1,85 @@
 package dev.ekslifecycle.local.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.ekslifecycle.local.clock.SimulationClock;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * An HTTP server on 127.0.0.1 that routes every request to the first {@link Endpoint} that accepts it. The edge
+ * An HTTP/1.1 server on 127.0.0.1 that routes every request to the first {@link Endpoint} that accepts it. The edge
  * port (all AWS services on one port) and the local DynamoDB on its own are both one of these.
  *
- * <p>Each request is served inside a busy section of the clock, so a virtual clock never jumps while a request is
- * half done.
+ * <p>Each connection is served by a thread of its own ({@link HttpConnection}), keep-alive, with TCP_NODELAY. Each
+ * request is served inside a busy section of the clock, so a virtual clock never jumps while a request is half
+ * done.
  */
 public final class HttpServerHost implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(HttpServerHost.class.getName());
 
-    static {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
-        // every small request then takes ~40 ms. Read once, when the JDK server's configuration first loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
+    private final ServerSocket serverSocket;
     private final ExecutorService pool;
     private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final SimulationClock clock;
+    private final Thread acceptor;
+    private volatile boolean closed;
 
-    private HttpServerHost(HttpServer server, ExecutorService pool, SimulationClock clock) {
-        this.server = server;
+    private HttpServerHost(ServerSocket serverSocket, ExecutorService pool, SimulationClock clock, String name) {
+        this.serverSocket = serverSocket;
         this.pool = pool;
         this.clock = clock;
+        this.acceptor = new Thread(this::accept, name + "-http-accept");
+        acceptor.setDaemon(true);
     }
 
     /** Starts a server on {@code port} of 127.0.0.1 (0 picks a free port). */
     public static HttpServerHost start(String name, int port, SimulationClock clock) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        ServerSocket serverSocket = new ServerSocket();
+        serverSocket.setReuseAddress(true);
+        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, name + "-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        HttpServerHost host = new HttpServerHost(server, pool, clock);
-        server.createContext("/", host::serve);
-        server.setExecutor(pool);
-        server.start();
+        HttpServerHost host = new HttpServerHost(serverSocket, pool, clock, name);
+        host.acceptor.start();
         return host;
+    }
+
+    private void accept() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(Level.WARNING, "accept failed on port " + port(), e);
+                }
+                continue;
+            }
+            connections.add(socket);
+            try {
+                pool.execute(new HttpConnection(socket, clock, this::route, () -> connections.remove(socket)));
+            } catch (RejectedExecutionException shuttingDown) {
+                closeQuietly(socket);
+            }
+        }
     }
 
     /** Adds an endpoint after those already added. */
@@ -70,7 +89,7 @@ public final class HttpServerHost implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return serverSocket.getLocalPort();
     }
 
     /** {@code http://127.0.0.1:PORT} */
@@ -78,17 +97,26 @@ public final class HttpServerHost implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /** Stops accepting, closes every open connection and ends their threads; the port is free on return. */
     @Override
     public void close() {
-        server.stop(0);
+        closed = true;
+        closeQuietly(serverSocket);
+        try {
+            // The JDK finishes closing a listening socket only when the thread blocked in accept() has left it.
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connections.forEach(HttpServerHost::closeQuietly);
         pool.shutdownNow();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange; SimulationClock.Busy ignored = clock.enterBusy()) {
-            Request request = read(exchange);
-            Response response = route(request);
-            write(exchange, response);
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
@@ -108,28 +136,6 @@ public final class HttpServerHost implements AutoCloseable {
         return Response.of(404, "application/json",
                 "{\"__type\":\"UnknownOperationException\",\"message\":\"No local service serves "
                         + jsonEscape(request.method() + " " + request.path()) + "\"}");
-    }
-
-    private static Request read(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        return new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
-    }
-
-    private static void write(HttpExchange exchange, Response response) throws IOException {
-        for (Map.Entry<String, String> h : response.headers().entrySet()) {
-            exchange.getResponseHeaders().set(h.getKey(), h.getValue());
-        }
-        boolean noBody = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        }
     }
 
     static String jsonEscape(String s) {
