@@ -158,8 +158,8 @@ public class LifecycleProducers {
 
     @Produces
     @Singleton
-    NodeHealthIntake healthIntake(InstanceDirectory instances, ClusterStore clusters, ClusterAuditLog auditLog,
-                                  LifecycleEventPublisher events) {
-        return new NodeHealthIntake(instances, clusters, auditLog, events);
+    NodeHealthIntake healthIntake(InstanceDirectory instances, ClusterStore clusters, ClusterLocks locks,
+                                  ClusterAuditLog auditLog, LifecycleEventPublisher events) {
+        return new NodeHealthIntake(instances, clusters, locks, auditLog, events);
     }
 }

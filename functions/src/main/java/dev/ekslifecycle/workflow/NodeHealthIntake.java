@@ -8,6 +8,7 @@ import dev.ekslifecycle.events.LifecycleEvent;
 import dev.ekslifecycle.events.LifecycleEventPublisher;
 import dev.ekslifecycle.store.AuditEntry;
 import dev.ekslifecycle.store.ClusterAuditLog;
+import dev.ekslifecycle.store.ClusterLocks;
 import dev.ekslifecycle.store.ClusterStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  * The intake of node health signals, the first half of future self-healing: finds the node group and cluster of each
  * instance an EC2 or AWS Health event names and, for clusters this deployment manages, appends a
  * {@value #SIGNAL} entry to the cluster's audit log and publishes {@value LifecycleEvent#NODE_HEALTH_SIGNAL}.
- * It repairs nothing: EKS replaces a terminated managed node by itself; acting on the rest is future work.
+ * Nodes of a cluster that an operation holds (locked) or that is being deleted are ignored: that operation stops
+ * them on purpose. It repairs nothing: EKS replaces a terminated managed node by itself; acting on the rest is future work.
  *
  * <p>EventBridge delivers at least once. The audit entry's id is the event id and the instance, written under a
  * condition, so a repeated delivery adds no entry; the event is published on every delivery, so that a delivery
@@ -31,17 +33,21 @@ public final class NodeHealthIntake {
 
     static final String SIGNAL = "NodeHealthSignal";
     private static final Logger LOG = Logger.getLogger(NodeHealthIntake.class);
-    private static final Set<ClusterStatus> GONE = Set.of(ClusterStatus.PENDING, ClusterStatus.DELETED);
+    /** Statuses in which nodes are not expected to run: not created yet, being deleted, gone. */
+    private static final Set<ClusterStatus> NO_NODES_EXPECTED = Set.of(ClusterStatus.PENDING, ClusterStatus.DELETING,
+            ClusterStatus.DELETED);
 
     private final InstanceDirectory instances;
     private final ClusterStore clusters;
+    private final ClusterLocks locks;
     private final ClusterAuditLog auditLog;
     private final LifecycleEventPublisher events;
 
-    public NodeHealthIntake(InstanceDirectory instances, ClusterStore clusters, ClusterAuditLog auditLog,
-                            LifecycleEventPublisher events) {
+    public NodeHealthIntake(InstanceDirectory instances, ClusterStore clusters, ClusterLocks locks,
+                            ClusterAuditLog auditLog, LifecycleEventPublisher events) {
         this.instances = instances;
         this.clusters = clusters;
+        this.locks = locks;
         this.auditLog = auditLog;
         this.events = events;
     }
@@ -63,6 +69,12 @@ public final class NodeHealthIntake {
                 ignored.add(instanceId);
                 continue;
             }
+            if (locks.current(node.clusterName()).isPresent()) {
+                LOG.infof("%s: %s belongs to %s, which an operation is changing; ignored", event.eventId(),
+                        instanceId, node.clusterName());
+                ignored.add(instanceId);
+                continue;
+            }
             signal(event, node);
             signalled.add(node);
         }
@@ -70,7 +82,7 @@ public final class NodeHealthIntake {
     }
 
     private boolean managed(String clusterName) {
-        return clusters.find(clusterName).map(c -> !GONE.contains(c.observed().status())).orElse(false);
+        return clusters.find(clusterName).map(c -> !NO_NODES_EXPECTED.contains(c.observed().status())).orElse(false);
     }
 
     private void signal(NodeHealthEvent event, NodeGroupInstance node) {

@@ -39,7 +39,7 @@ class NodeHealthIntakeTest {
     static void start() throws Exception {
         local = new LocalAws();
         intake = new NodeHealthIntake(new SdkInstanceDirectory(local.ec2), local.store.clusters(),
-                local.store.auditLog(), local.publisher);
+                local.store.locks(), local.store.auditLog(), local.publisher);
     }
 
     @AfterAll
@@ -85,6 +85,16 @@ class NodeHealthIntakeTest {
         assertEquals(List.of(node), intake.accept(terminate(node)).ignored(),
                 "a cluster whose record says DELETED is no longer ours");
         assertEquals(List.of(), local.store.auditLog().entries("theirs"));
+    }
+
+    @Test
+    void nodesOfAClusterThatAnOperationHoldsAreLeftToIt() throws Exception {
+        local.managedCluster("rolling", "general", 2);
+        local.store.locks().acquire("rolling", "arn:aws:states:us-east-1:000000000000:execution:update:op", "op",
+                Duration.ofHours(1));
+        String node = nodesOf("rolling").get(0);
+        assertEquals(List.of(node), intake.accept(terminate(node)).ignored());
+        assertEquals(List.of(), local.store.auditLog().entries("rolling"));
     }
 
     @Test
