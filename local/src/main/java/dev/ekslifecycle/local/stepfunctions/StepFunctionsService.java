@@ -221,16 +221,14 @@ public final class StepFunctionsService {
     }
 
     /**
-     * Starts an execution and runs it on the calling thread until it ends or first has to wait; for callers that
-     * wait for executions anyway (batch runs). An EXPRESS execution runs as StartSyncExecution runs it: not kept
-     * once it has ended (AWS cannot describe it either).
+     * Starts an execution on an input already read (by {@link #parseInput}) and runs it on the calling thread until
+     * it ends or first has to wait; for callers that wait for executions anyway (batch runs). An EXPRESS execution
+     * runs as StartSyncExecution runs it: not kept once it has ended (AWS cannot describe it either).
      */
-    public Execution runExecution(String stateMachineArn, String name, String inputJson) {
-        ObjectNode request = Json.object().put("stateMachineArn", stateMachineArn).put("name", name);
-        if (inputJson != null) {
-            request.put("input", inputJson);
-        }
-        return start(request, machine(stateMachineArn).isExpress(), true);
+    public Execution runExecution(String stateMachineArn, String name, JsonNode input) {
+        StateMachine m = machine(stateMachineArn);
+        Names.checkName(name, "execution");
+        return start(m, name, input, m.isExpress(), true);
     }
 
     public ObjectNode startSyncExecution(JsonNode request) {
@@ -257,7 +255,10 @@ public final class StepFunctionsService {
             Names.checkName(name, "execution");
         }
         String inputText = text(request, "input", false);
-        JsonNode input = parseInput(inputText == null ? "{}" : inputText);
+        return start(m, name, parseInput(inputText == null ? "{}" : inputText), sync, inline);
+    }
+
+    private Execution start(StateMachine m, String name, JsonNode input, boolean sync, boolean inline) {
         String arn = Names.executionArn(m, name);
         Execution execution;
         synchronized (executions) {
@@ -444,7 +445,12 @@ public final class StepFunctionsService {
         }
     }
 
-    static JsonNode parseInput(String text) {
+    /**
+     * Reads an execution input as StartExecution does.
+     *
+     * @throws StepFunctionsException {@code InvalidExecutionInput} when it is not JSON or is too large
+     */
+    public static JsonNode parseInput(String text) {
         if (text.length() > ExecutionEngine.PAYLOAD_LIMIT_BYTES) {
             throw new StepFunctionsException("InvalidExecutionInput", "The input exceeds 262144 bytes");
         }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -53,6 +53,14 @@ public final class Json {
         return NODES.objectNode();
     }
 
+    /**
+     * An empty object sized for {@code fields} fields: the default table of 16 slots, allocated and then grown on
+     * the first put, is most of the cost of the small objects states build by the million.
+     */
+    public static ObjectNode object(int fields) {
+        return new ObjectNode(NODES, new LinkedHashMap<>(Math.max(2, (int) (fields / 0.75f) + 1)));
+    }
+
     public static ArrayNode array() {
         return NODES.arrayNode();
     }
@@ -64,12 +72,9 @@ public final class Json {
 
     /** A new object with the same fields: the one level a copy-on-write change needs. */
     public static ObjectNode shallowCopy(ObjectNode node) {
-        ObjectNode copy = NODES.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            copy.set(f.getKey(), f.getValue());
-        }
+        // room for the one field a copy-on-write change usually adds
+        ObjectNode copy = object(node.size() + 1);
+        copy.setAll(node);
         return copy;
     }
 
@@ -100,30 +105,44 @@ public final class Json {
         }
 
         boolean add(JsonNode node) {
-            if (node.isObject()) {
-                total += 2;
-                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> f = fields.next();
-                    total += length(f.getKey()) + 4;
-                    if (add(f.getValue())) {
-                        return true;
+            switch (node.getNodeType()) {
+                case OBJECT -> {
+                    // braces, and a comma between fields
+                    total += node.isEmpty() ? 2 : 1 + node.size();
+                    for (Map.Entry<String, JsonNode> f : node.properties()) {
+                        total += length(f.getKey()) + 3;
+                        if (add(f.getValue())) {
+                            return true;
+                        }
                     }
                 }
-            } else if (node.isArray()) {
-                total += 2;
-                for (JsonNode element : node) {
-                    total += 1;
-                    if (add(element)) {
-                        return true;
+                case ARRAY -> {
+                    int n = node.size();
+                    total += n == 0 ? 2 : 1 + n;
+                    for (int i = 0; i < n; i++) {
+                        if (add(node.get(i))) {
+                            return true;
+                        }
                     }
                 }
-            } else if (node.isTextual()) {
-                total += length(node.textValue()) + 2;
-            } else {
-                total += node.asText().length();
+                case STRING -> total += length(node.textValue()) + 2;
+                // integers are counted without formatting them
+                case NUMBER -> total += node.canConvertToLong() && node.isIntegralNumber()
+                        ? digits(node.longValue()) : node.asText().length();
+                default -> total += node.asText().length();
             }
             return total > limit;
+        }
+
+        private static int digits(long value) {
+            if (value == Long.MIN_VALUE) {
+                return 20;
+            }
+            int n = value < 0 ? 2 : 1;
+            for (long v = Math.abs(value); v >= 10; v /= 10) {
+                n++;
+            }
+            return n;
         }
 
         private long length(String s) {

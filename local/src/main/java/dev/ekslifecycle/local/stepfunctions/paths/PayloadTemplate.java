@@ -107,7 +107,7 @@ public final class PayloadTemplate {
     private record ObjectBuilder(List<Entry> entries) implements Node {
         @Override
         public JsonNode value(PathScope scope, String field) {
-            ObjectNode out = Json.object();
+            ObjectNode out = Json.object(entries.size());
             for (Entry e : entries) {
                 out.set(e.name, e.value.value(scope, field));
             }

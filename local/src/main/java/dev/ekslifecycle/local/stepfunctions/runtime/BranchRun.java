@@ -71,9 +71,10 @@ final class BranchRun {
     private final StateMachineDefinition graph;
     private final Variables variables;
     private final Listener listener;
-    private final Set<SimulationClock.Timer> timers = new HashSet<>();
-    private final List<BranchRun> children = new ArrayList<>();
-    private final List<Runnable> cancelHooks = new ArrayList<>();
+    // the three below are made on first use: most visits (Pass, Choice) need none of them
+    private Set<SimulationClock.Timer> timers;
+    private List<BranchRun> children;
+    private List<Runnable> cancelHooks;
     private boolean cancelled;
     private boolean finished;
     private boolean waiting;
@@ -119,6 +120,9 @@ final class BranchRun {
     /** A branch nested in this one (Parallel or Map); cancelled with it. */
     BranchRun child(StateMachineDefinition childGraph, Listener childListener) {
         BranchRun child = new BranchRun(engine, execution, childGraph, variables.childScope(), childListener);
+        if (children == null) {
+            children = new ArrayList<>();
+        }
         children.add(child);
         return child;
     }
@@ -150,6 +154,9 @@ final class BranchRun {
                 task.run();
             }
         }));
+        if (timers == null) {
+            timers = new HashSet<>();
+        }
         timers.add(holder[0]);
         return holder[0];
     }
@@ -165,6 +172,9 @@ final class BranchRun {
 
     /** Runs {@code hook} if the branch is cancelled while the current state waits. */
     void onCancel(Runnable hook) {
+        if (cancelHooks == null) {
+            cancelHooks = new ArrayList<>();
+        }
         cancelHooks.add(hook);
     }
 
@@ -180,11 +190,21 @@ final class BranchRun {
             return;
         }
         cancelled = true;
-        timers.forEach(SimulationClock.Timer::cancel);
-        timers.clear();
-        children.forEach(BranchRun::cancel);
-        cancelHooks.forEach(Runnable::run);
-        cancelHooks.clear();
+        cancelTimers();
+        if (children != null) {
+            children.forEach(BranchRun::cancel);
+        }
+        if (cancelHooks != null) {
+            cancelHooks.forEach(Runnable::run);
+            cancelHooks.clear();
+        }
+    }
+
+    private void cancelTimers() {
+        if (timers != null && !timers.isEmpty()) {
+            timers.forEach(SimulationClock.Timer::cancel);
+            timers.clear();
+        }
     }
 
     private void enter(String name, JsonNode input) {
@@ -208,8 +228,12 @@ final class BranchRun {
     private void loop() {
         while (!cancelled && !finished && !waiting) {
             visitCount++;
-            children.clear();
-            cancelHooks.clear();
+            if (children != null) {
+                children.clear();
+            }
+            if (cancelHooks != null) {
+                cancelHooks.clear();
+            }
             Outcome outcome;
             try {
                 outcome = engine.runners().run(this, state, rawInput, context);
@@ -230,10 +254,7 @@ final class BranchRun {
 
     private void settle(Outcome outcome) {
         // the visit is over: its timeout and heartbeat timers must not pull a virtual clock forward
-        if (!timers.isEmpty()) {
-            timers.forEach(SimulationClock.Timer::cancel);
-            timers.clear();
-        }
+        cancelTimers();
         if (outcome instanceof Outcome.Done done) {
             try {
                 transition(done.result());

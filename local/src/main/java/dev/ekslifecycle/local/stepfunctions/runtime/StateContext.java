@@ -23,6 +23,8 @@ final class StateContext implements StateEnvironment {
     private JsonNode mapItemValue;
     private int mapItemIndex = -1;
     private ObjectNode context;
+    /** The {@code Map} member alone, built once for the selector's several reads of {@code $$.Map.Item}. */
+    private ObjectNode mapMember;
     private String enteredTimeText;
 
     StateContext(Execution execution, String stateName, Instant enteredTime, Variables variables, Instant now) {
@@ -90,11 +92,14 @@ final class StateContext implements StateEnvironment {
                 if (mapItemIndex < 0) {
                     return null;
                 }
-                ObjectNode map = Json.object();
-                ObjectNode item = map.putObject("Item");
-                item.put("Index", mapItemIndex);
-                item.set("Value", mapItemValue);
-                return map;
+                if (mapMember == null) {
+                    ObjectNode item = Json.object(2);
+                    item.put("Index", mapItemIndex);
+                    item.set("Value", mapItemValue);
+                    mapMember = Json.object(1);
+                    mapMember.set("Item", item);
+                }
+                return mapMember;
             case "Execution":
             case "StateMachine":
                 return execution.contextBase().get(name);
