@@ -21,8 +21,7 @@ final class EventRules {
     private static final Set<String> RULE_SUPPORTED = Set.of("Name", "EventBusName", "EventPattern",
             "ScheduleExpression", "State", "Description", "Targets", "RoleArn");
     private static final Set<String> TARGET_SUPPORTED = Set.of("Id", "Arn", "Input", "InputPath", "InputTransformer",
-            "RoleArn");
-    private static final Set<String> TARGET_ACCEPTED = Set.of("RetryPolicy", "DeadLetterConfig");
+            "RoleArn", "RetryPolicy", "DeadLetterConfig");
 
     private final AwsJsonClient aws;
 
@@ -51,7 +50,7 @@ final class EventRules {
     void deployRule(String name, ResourceProperties p) {
         p.allowOnly(RULE_SUPPORTED, Set.of());
         List<ObjectNode> targets = p.objects("Targets").stream().map(t -> {
-            t.allowOnly(TARGET_SUPPORTED, TARGET_ACCEPTED);
+            t.allowOnly(TARGET_SUPPORTED, Set.of());
             return target(t.requiredText("Id"), t.requiredText("Arn"), t);
         }).toList();
         put(new RuleSpec(name, p.text("EventBusName").orElse("default"), pattern(p, "EventPattern"),
@@ -64,13 +63,27 @@ final class EventRules {
         return p.json(key).map(j -> j.isTextual() ? j.asText() : j.toString()).orElse(null);
     }
 
-    /** A target with the input options a template may give ({@code Input}, {@code InputPath}, transformer). */
+    /**
+     * A target with the options a template may give: {@code Input}, {@code InputPath}, transformer, role,
+     * {@code RetryPolicy} and {@code DeadLetterConfig} (an {@code Arn}; SAM's {@code Type}, which makes SAM create
+     * the queue, is not supported locally).
+     */
     static ObjectNode target(String id, String arn, ResourceProperties options) {
         ObjectNode target = JsonNodeFactory.instance.objectNode().put("Id", id).put("Arn", arn);
         options.text("Input").ifPresent(i -> target.put("Input", i));
         options.text("InputPath").ifPresent(i -> target.put("InputPath", i));
         options.json("InputTransformer").ifPresent(i -> target.set("InputTransformer", i));
         options.text("RoleArn").ifPresent(r -> target.put("RoleArn", r));
+        options.object("RetryPolicy").ifPresent(r -> {
+            r.allowOnly(Set.of("MaximumRetryAttempts", "MaximumEventAgeInSeconds"), Set.of());
+            ObjectNode policy = target.putObject("RetryPolicy");
+            r.integer("MaximumRetryAttempts").ifPresent(n -> policy.put("MaximumRetryAttempts", n));
+            r.integer("MaximumEventAgeInSeconds").ifPresent(n -> policy.put("MaximumEventAgeInSeconds", n));
+        });
+        options.object("DeadLetterConfig").ifPresent(d -> {
+            d.allowOnly(Set.of("Arn"), Set.of());
+            target.putObject("DeadLetterConfig").put("Arn", d.requiredText("Arn"));
+        });
         return target;
     }
 

@@ -26,11 +26,12 @@ import java.util.Set;
 final class FunctionDeployer implements AutoCloseable {
 
     private static final Set<String> SUPPORTED = Set.of("Handler", "Runtime", "CodeUri", "Environment", "Events",
-            "MemorySize", "Timeout", "FunctionName", "PackageType", "AutoPublishAlias");
+            "MemorySize", "Timeout", "FunctionName", "PackageType", "AutoPublishAlias", "EventInvokeConfig",
+            "DeadLetterQueue");
     /** Properties with no local behaviour, accepted on purpose. */
     private static final Set<String> ACCEPTED = Set.of("Role", "Policies", "Description", "Architectures", "Tracing",
             "Tags", "SnapStart", "LoggingConfig", "ReservedConcurrentExecutions",
-            "DeadLetterQueue", "EventInvokeConfig", "VpcConfig", "PermissionsBoundary", "EphemeralStorage",
+            "VpcConfig", "PermissionsBoundary", "EphemeralStorage",
             "KmsKeyArn", "RuntimeManagementConfig", "RolePath");
     /** Variables Lambda sets itself; a template may not set them (AWS refuses too). */
     private static final Set<String> RESERVED = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION",
@@ -81,6 +82,7 @@ final class FunctionDeployer implements AutoCloseable {
         });
         // SAM's AutoPublishAlias: callers (state machines through !Ref Function.Alias) invoke the alias.
         p.text("AutoPublishAlias").ifPresent(alias -> registry.registerAlias(name, alias));
+        registry.configureAsync(name, AsyncConfigs.of(p));
         return spec.arn();
     }
 

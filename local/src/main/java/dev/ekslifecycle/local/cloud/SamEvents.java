@@ -18,9 +18,8 @@ import java.util.Set;
  */
 final class SamEvents {
 
-    private static final Set<String> RULE_ACCEPTED = Set.of("DeadLetterConfig", "RetryPolicy");
-    private static final Set<String> SCHEDULER_ACCEPTED = Set.of("FlexibleTimeWindow", "GroupName", "RetryPolicy",
-            "DeadLetterConfig", "RoleArn", "PermissionsBoundary", "KmsKeyArn", "OmitName");
+    private static final Set<String> SCHEDULER_ACCEPTED = Set.of("FlexibleTimeWindow", "GroupName", "RoleArn",
+            "PermissionsBoundary", "KmsKeyArn", "OmitName");
 
     private final EventRules rules;
     private final StackIdentity stack;
@@ -59,7 +58,7 @@ final class SamEvents {
 
     private void eventBridgeRule(EventTarget target, String eventName, ResourceProperties p) {
         p.allowOnly(Set.of("Pattern", "EventBusName", "Input", "InputPath", "InputTransformer", "RuleName", "State",
-                "Target"), RULE_ACCEPTED);
+                "Target", "RetryPolicy", "DeadLetterConfig"), Set.of());
         String targetId = p.object("Target").flatMap(t -> t.text("Id")).orElse(defaultTargetId(target, eventName));
         rules.put(new RuleSpec(p.text("RuleName").orElse(ruleName(target, eventName)),
                 p.text("EventBusName").orElse("default"),
@@ -69,7 +68,8 @@ final class SamEvents {
     }
 
     private void schedule(EventTarget target, String eventName, ResourceProperties p) {
-        p.allowOnly(Set.of("Schedule", "Input", "Enabled", "State", "Name", "Description"), RULE_ACCEPTED);
+        p.allowOnly(Set.of("Schedule", "Input", "Enabled", "State", "Name", "Description", "RetryPolicy",
+                "DeadLetterConfig"), Set.of());
         boolean enabled = enabled(p, Boolean.parseBoolean(p.text("Enabled").orElse("true")));
         rules.put(new RuleSpec(p.text("Name").orElse(ruleName(target, eventName)), "default", null,
                 p.requiredText("Schedule"), enabled, p.text("Description").orElse(null),
@@ -78,7 +78,7 @@ final class SamEvents {
 
     private void scheduleV2(EventTarget target, String eventName, ResourceProperties p) {
         p.allowOnly(Set.of("ScheduleExpression", "ScheduleExpressionTimezone", "Input", "State", "Name",
-                "Description"), SCHEDULER_ACCEPTED);
+                "Description", "RetryPolicy", "DeadLetterConfig"), SCHEDULER_ACCEPTED);
         String zone = p.text("ScheduleExpressionTimezone").orElse("UTC");
         if (!zone.equals("UTC") && !zone.equals("Etc/UTC")) {
             throw new TemplateException(p.location("ScheduleExpressionTimezone"),

@@ -7,15 +7,18 @@ import dev.ekslifecycle.local.dynamodb.LocalDynamoDb;
 import dev.ekslifecycle.local.dynamodb.LocalDynamoDbConfig;
 import dev.ekslifecycle.local.eks.EksEmulator;
 import dev.ekslifecycle.local.eks.EksSettings;
+import dev.ekslifecycle.local.events.DeliveryFailure;
 import dev.ekslifecycle.local.events.EventBridge;
 import dev.ekslifecycle.local.events.EventBridgeEndpoint;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.http.Endpoint;
 import dev.ekslifecycle.local.http.HttpServerHost;
+import dev.ekslifecycle.local.lambda.AsyncInvocations;
 import dev.ekslifecycle.local.lambda.LambdaEndpoint;
 import dev.ekslifecycle.local.lambda.LambdaFunctions;
 import dev.ekslifecycle.local.sqs.SqsEndpoint;
 import dev.ekslifecycle.local.sqs.SqsQueues;
+import dev.ekslifecycle.local.stepfunctions.StepFunctionsException;
 import dev.ekslifecycle.local.stepfunctions.StepFunctionsService;
 import dev.ekslifecycle.local.stepfunctions.api.StepFunctionsEndpoint;
 import java.io.IOException;
@@ -44,6 +47,7 @@ public final class LocalEdge implements AutoCloseable {
     private final HttpServerHost host;
     private final EdgeRouter router = new EdgeRouter();
     private final LambdaFunctions functions = new LambdaFunctions();
+    private final AsyncInvocations asyncInvocations;
     private final EventBridge events;
     private final SqsQueues queues;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -53,8 +57,11 @@ public final class LocalEdge implements AutoCloseable {
         this.clock = clock;
         this.faults = faults;
         this.dataDir = dataDir;
-        this.events = new EventBridge(clock, functions, LocalAccount.DEFAULT_REGION);
         this.queues = new SqsQueues(clock, LocalAccount.DEFAULT_REGION, dataDir.map(d -> d.resolve("sqs")));
+        this.asyncInvocations = new AsyncInvocations(functions, clock, faults);
+        asyncInvocations.connectQueues(queues);
+        this.events = new EventBridge(clock, asyncInvocations, LocalAccount.DEFAULT_REGION);
+        events.connectQueues(queues);
         host.add(router);
     }
 
@@ -82,7 +89,7 @@ public final class LocalEdge implements AutoCloseable {
      */
     private void installServices() throws IOException {
         add(Route.CONTROL, new ControlEndpoint(faults, events.log(), clock, router::serviceNames));
-        add(Route.LAMBDA, new LambdaEndpoint(functions, clock, faults));
+        add(Route.LAMBDA, new LambdaEndpoint(functions, asyncInvocations, faults));
         add(Route.TARGET_HEADER, new EventBridgeEndpoint(events, faults));
         add(Route.TARGET_HEADER, dynamoDb().endpoint());
         add(Route.TARGET_HEADER, new StepFunctionsEndpoint(stepFunctions(), faults));
@@ -119,7 +126,13 @@ public final class LocalEdge implements AutoCloseable {
                 .integrationEndpoint(URI.create(url()))
                 .seed(faults.seed())
                 .build();
-        events.connectStateMachines((arn, input) -> stepFunctions.startExecution(arn, null, input).executionArn());
+        events.connectStateMachines((arn, input) -> {
+            try {
+                return stepFunctions.startExecution(arn, null, input).executionArn();
+            } catch (StepFunctionsException e) {
+                throw DeliveryFailure.fromServiceError(e.errorCode(), e.httpStatus(), e.getMessage());
+            }
+        });
         return stepFunctions;
     }
 

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.aws.LocalAccount;
 import dev.ekslifecycle.local.clock.SimulationClock;
-import dev.ekslifecycle.local.lambda.LambdaFunctions;
+import dev.ekslifecycle.local.lambda.AsyncInvocations;
+import dev.ekslifecycle.local.sqs.QueueSender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -36,21 +37,29 @@ public final class EventBridge implements EventPublisher {
     private final TargetDelivery delivery;
     private final RuleSchedules schedules;
 
-    public EventBridge(SimulationClock clock, LambdaFunctions functions, String region) {
+    /**
+     * @param lambda how Lambda targets are invoked: asynchronously, as EventBridge invokes functions
+     */
+    public EventBridge(SimulationClock clock, AsyncInvocations lambda, String region) {
         this.clock = clock;
         this.region = region;
-        this.delivery = new TargetDelivery(functions, clock);
+        this.delivery = new TargetDelivery(lambda, clock);
         this.schedules = new RuleSchedules(clock, this::fireScheduled);
         buses.put(DEFAULT_BUS, new EventBus(DEFAULT_BUS, busArn(DEFAULT_BUS)));
     }
 
-    public EventBridge(SimulationClock clock, LambdaFunctions functions) {
-        this(clock, functions, LocalAccount.DEFAULT_REGION);
+    public EventBridge(SimulationClock clock, AsyncInvocations lambda) {
+        this(clock, lambda, LocalAccount.DEFAULT_REGION);
     }
 
     /** Connects the Step Functions emulator, which state-machine targets start executions in. */
     public void connectStateMachines(StateMachineStarter starter) {
         delivery.connect(starter);
+    }
+
+    /** Connects SQS: queue targets and targets' dead-letter queues. */
+    public void connectQueues(QueueSender queues) {
+        delivery.connect(queues);
     }
 
     /** Every event that reached a bus, with its deliveries. */
@@ -282,10 +291,9 @@ public final class EventBridge implements EventPublisher {
     private void deliverAll(EventLog.LoggedEvent logged, List<Delivery> work, Instant ingested) {
         String ingestionTime = ingested.toString();
         for (Delivery d : work) {
-            clock.execute(() -> {
-                String input = TargetInput.render(d.target(), d.rule(), logged.event(), ingestionTime);
-                logged.deliveries().add(delivery.deliver(d.rule(), d.target(), input));
-            });
+            clock.execute(() -> delivery.deliver(new TargetDelivery.Work(d.rule(), d.target(),
+                    TargetInput.render(d.target(), d.rule(), logged.event(), ingestionTime), logged.event().toString(),
+                    ingested, logged.deliveries())));
         }
     }
 

@@ -55,8 +55,17 @@ final class TargetOperations {
             it.path("InputPathsMap").fields().forEachRemaining(e -> paths.put(e.getKey(), e.getValue().asText()));
             transformer = new Target.InputTransformer(paths, Operation.text(it, "InputTemplate"));
         }
+        Target.RetryPolicy retry = null;
+        JsonNode policy = t.get("RetryPolicy");
+        if (policy != null && !policy.isNull()) {
+            retry = new Target.RetryPolicy(
+                    policy.path("MaximumRetryAttempts").asInt(Target.RetryPolicy.DEFAULT.maximumRetryAttempts()),
+                    policy.path("MaximumEventAgeInSeconds").asInt(
+                            Target.RetryPolicy.DEFAULT.maximumEventAgeInSeconds()));
+        }
         return new Target(Operation.text(t, "Id"), Operation.text(t, "Arn"), Operation.text(t, "RoleArn"),
-                Operation.text(t, "Input"), Operation.text(t, "InputPath"), transformer);
+                Operation.text(t, "Input"), Operation.text(t, "InputPath"), transformer, retry,
+                Operation.text(t.path("DeadLetterConfig"), "Arn"));
     }
 
     private static ObjectNode render(Target target) {
@@ -64,6 +73,13 @@ final class TargetOperations {
         RuleOperations.putIfSet(out, "RoleArn", target.roleArn());
         RuleOperations.putIfSet(out, "Input", target.input());
         RuleOperations.putIfSet(out, "InputPath", target.inputPath());
+        if (target.retryPolicy() != null) {
+            out.putObject("RetryPolicy").put("MaximumRetryAttempts", target.retryPolicy().maximumRetryAttempts())
+                    .put("MaximumEventAgeInSeconds", target.retryPolicy().maximumEventAgeInSeconds());
+        }
+        if (target.deadLetterArn() != null) {
+            out.putObject("DeadLetterConfig").put("Arn", target.deadLetterArn());
+        }
         if (target.transformer() != null) {
             ObjectNode it = out.putObject("InputTransformer");
             ObjectNode paths = it.putObject("InputPathsMap");

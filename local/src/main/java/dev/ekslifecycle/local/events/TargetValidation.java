@@ -9,6 +9,7 @@ final class TargetValidation {
 
     private static final Pattern TARGET_ID = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
     private static final Pattern ARN = Pattern.compile("arn:aws[\\w-]*:[a-z0-9-]+:[a-z0-9-]*:\\d{0,12}:.+");
+    private static final Pattern SQS_ARN = Pattern.compile("arn:aws[\\w-]*:sqs:[a-z0-9-]+:\\d{12}:[\\w-]{1,80}");
     private static final int MAX_VARIABLES = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +39,21 @@ final class TargetValidation {
         }
         if (target.transformer() != null) {
             checkTransformer(target.transformer());
+        }
+        Target.RetryPolicy retry = target.retryPolicy();
+        if (retry != null && (retry.maximumRetryAttempts() < 0 || retry.maximumRetryAttempts() > 185)) {
+            throw EventsException.validation("1 validation error detected: Value '" + retry.maximumRetryAttempts()
+                    + "' at 'targets.member.retryPolicy.maximumRetryAttempts' failed to satisfy constraint: Member "
+                    + "must have value between 0 and 185");
+        }
+        if (retry != null && (retry.maximumEventAgeInSeconds() < 60 || retry.maximumEventAgeInSeconds() > 86_400)) {
+            throw EventsException.validation("1 validation error detected: Value '"
+                    + retry.maximumEventAgeInSeconds() + "' at 'targets.member.retryPolicy.maximumEventAgeInSeconds'"
+                    + " failed to satisfy constraint: Member must have value between 60 and 86400");
+        }
+        if (target.deadLetterArn() != null && !SQS_ARN.matcher(target.deadLetterArn()).matches()) {
+            throw EventsException.validation("Parameter DeadLetterConfig.Arn " + target.deadLetterArn()
+                    + " is not valid. Reason: The dead-letter queue must be an SQS queue ARN.");
         }
     }
 

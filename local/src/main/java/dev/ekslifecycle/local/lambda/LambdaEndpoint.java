@@ -3,7 +3,6 @@ package dev.ekslifecycle.local.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.aws.AwsErrorResponse;
-import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.http.Endpoint;
 import dev.ekslifecycle.local.http.Request;
@@ -13,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Lambda's restJson1 API for the functions in {@link LambdaFunctions}: Invoke (RequestResponse, Event, DryRun),
- * GetFunction and ListFunctions. An {@code Event} invocation runs later on the clock's pool, as Lambda's
- * asynchronous invocation does.
+ * GetFunction and ListFunctions. An {@code Event} invocation is queued on {@link AsyncInvocations}, with its
+ * retries, failure destination and dead-letter queue.
  */
 public final class LambdaEndpoint implements Endpoint {
 
@@ -26,12 +25,12 @@ public final class LambdaEndpoint implements Endpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LambdaFunctions functions;
-    private final SimulationClock clock;
+    private final AsyncInvocations async;
     private final FaultInjector faults;
 
-    public LambdaEndpoint(LambdaFunctions functions, SimulationClock clock, FaultInjector faults) {
+    public LambdaEndpoint(LambdaFunctions functions, AsyncInvocations async, FaultInjector faults) {
         this.functions = functions;
-        this.clock = clock;
+        this.async = async;
         this.faults = faults;
     }
 
@@ -95,8 +94,7 @@ public final class LambdaEndpoint implements Endpoint {
                 return Response.empty(204);
             }
             case "Event" -> {
-                clock.execute(() -> functions.invoke(name, payload));
-                return Response.empty(202);
+                return Response.empty(202).withHeader("x-amzn-RequestId", async.accept(name, payload));
             }
             default -> {
                 Invocation result = functions.invoke(name, payload);

@@ -27,6 +27,7 @@ public final class LambdaFunctions {
 
     private final Map<String, LambdaHandler> handlers = new ConcurrentSkipListMap<>();
     private final Map<String, java.util.Set<String>> aliases = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AsyncInvokeConfig> asyncConfigs = new java.util.concurrent.ConcurrentHashMap<>();
     private final String region;
 
     public LambdaFunctions(String region) {
@@ -56,6 +57,23 @@ public final class LambdaFunctions {
         }
         aliases.computeIfAbsent(name, n -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(alias);
         return this;
+    }
+
+    /**
+     * Sets how the function's asynchronous invocations are retried and where their records and dead letters go
+     * (PutFunctionEventInvokeConfig and the function's DeadLetterConfig on AWS).
+     */
+    public LambdaFunctions configureAsync(String name, AsyncInvokeConfig config) {
+        if (!handlers.containsKey(name)) {
+            throw new IllegalArgumentException("no Lambda function " + name);
+        }
+        asyncConfigs.put(name, config);
+        return this;
+    }
+
+    /** The function's asynchronous invocation settings; Lambda's defaults unless configured. */
+    public AsyncInvokeConfig asyncConfig(String name) {
+        return asyncConfigs.getOrDefault(name, AsyncInvokeConfig.DEFAULT);
     }
 
     /**

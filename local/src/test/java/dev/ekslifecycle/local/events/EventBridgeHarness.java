@@ -4,8 +4,11 @@ import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.clock.VirtualClock;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.http.HttpServerHost;
+import dev.ekslifecycle.local.lambda.AsyncInvocations;
 import dev.ekslifecycle.local.lambda.LambdaEndpoint;
 import dev.ekslifecycle.local.lambda.LambdaFunctions;
+import dev.ekslifecycle.local.sqs.SqsEndpoint;
+import dev.ekslifecycle.local.sqs.SqsQueues;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +23,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * A local EventBridge and Lambda on an HTTP port, on a virtual clock, with real SDK clients, a Lambda function
+ * A local EventBridge, Lambda and SQS on an HTTP port, on a virtual clock, with real SDK clients, a Lambda function
  * {@value #RECORDER} that records what it receives, and a state-machine starter that does the same.
  */
 final class EventBridgeHarness implements AutoCloseable {
@@ -35,10 +39,13 @@ final class EventBridgeHarness implements AutoCloseable {
     final SimulationClock clock;
     final FaultInjector faults = new FaultInjector(42);
     final LambdaFunctions functions = new LambdaFunctions();
+    final AsyncInvocations asyncLambda;
+    final SqsQueues queues;
     final EventBridge events;
     final HttpServerHost host;
     final EventBridgeClient client;
     final LambdaClient lambda;
+    final SqsClient sqs;
     final List<String> lambdaInputs = new CopyOnWriteArrayList<>();
     final List<String> stateMachineInputs = new CopyOnWriteArrayList<>();
 
@@ -48,21 +55,29 @@ final class EventBridgeHarness implements AutoCloseable {
             lambdaInputs.add(new String(payload, StandardCharsets.UTF_8));
             return "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
         });
-        events = new EventBridge(clock, functions);
+        queues = new SqsQueues(clock, "us-east-1", java.util.Optional.empty());
+        asyncLambda = new AsyncInvocations(functions, clock, faults);
+        asyncLambda.connectQueues(queues);
+        events = new EventBridge(clock, asyncLambda);
+        events.connectQueues(queues);
         events.connectStateMachines((arn, input) -> {
             if (!arn.equals(STATE_MACHINE_ARN)) {
-                throw new IllegalArgumentException("State Machine Does Not Exist: " + arn);
+                throw DeliveryFailure.fromServiceError("StateMachineDoesNotExist", 400,
+                        "State Machine Does Not Exist: '" + arn + "'");
             }
             stateMachineInputs.add(input);
             return arn.replace(":stateMachine:", ":execution:") + ":run-" + stateMachineInputs.size();
         });
         host = HttpServerHost.start("test-edge", 0, clock)
                 .add(new EventBridgeEndpoint(events, faults))
-                .add(new LambdaEndpoint(functions, clock, faults));
+                .add(new LambdaEndpoint(functions, asyncLambda, faults))
+                .add(new SqsEndpoint(queues, faults));
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret"));
         client = EventBridgeClient.builder().endpointOverride(URI.create(host.url())).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         lambda = LambdaClient.builder().endpointOverride(URI.create(host.url())).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        sqs = SqsClient.builder().endpointOverride(URI.create(host.url())).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
@@ -83,6 +98,7 @@ final class EventBridgeHarness implements AutoCloseable {
     public void close() {
         client.close();
         lambda.close();
+        sqs.close();
         host.close();
         clock.shutdown();
     }

@@ -57,8 +57,8 @@ class LambdaEndpointTest {
                 .register("crashes", payload -> {
                     throw new IllegalStateException("bug");
                 });
-        host = HttpServerHost.start("lambda-test", 0, clock).add(new LambdaEndpoint(functions, clock,
-                new FaultInjector(1)));
+        host = HttpServerHost.start("lambda-test", 0, clock).add(new LambdaEndpoint(functions,
+                new AsyncInvocations(functions, clock, new FaultInjector(1)), new FaultInjector(1)));
         lambda = LambdaClient.builder().endpointOverride(URI.create(host.url())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
