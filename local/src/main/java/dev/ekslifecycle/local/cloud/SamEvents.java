@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.cloud.EventRules.RuleSpec;
 import dev.ekslifecycle.local.cloud.template.StackIdentity;
 import dev.ekslifecycle.local.cloud.template.TemplateException;
+import dev.ekslifecycle.local.events.EventBridge;
+import dev.ekslifecycle.local.events.EventsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ import java.util.Set;
 /**
  * The {@code Events} of a SAM function or state machine: {@code EventBridgeRule}, {@code Schedule} and
  * {@code ScheduleV2} become rules on the local EventBridge targeting the resource ({@code ScheduleV2}, an
- * EventBridge Scheduler schedule on AWS, becomes a scheduled rule on the default bus); {@code Api} events (functions
+ * EventBridge Scheduler schedule on AWS, becomes a scheduled rule on the default bus whose dead letters are the
+ * Scheduler's); {@code Api} events (functions
  * only) are returned as routes for the API port. Any other event type stops start-up.
  */
 final class SamEvents {
@@ -23,10 +26,12 @@ final class SamEvents {
 
     private final EventRules rules;
     private final StackIdentity stack;
+    private final EventBridge events;
 
-    SamEvents(EventRules rules, StackIdentity stack) {
+    SamEvents(EventRules rules, StackIdentity stack, EventBridge events) {
         this.rules = rules;
         this.stack = stack;
+        this.events = events;
     }
 
     /** An {@code Api} event: a method on a path of the implicit API or of the API {@code restApiId} names. */
@@ -84,9 +89,16 @@ final class SamEvents {
             throw new TemplateException(p.location("ScheduleExpressionTimezone"),
                     "only UTC schedules are supported locally, not " + zone);
         }
-        rules.put(new RuleSpec(p.text("Name").orElse(ruleName(target, eventName)), "default", null,
+        String name = p.text("Name").orElse(ruleName(target, eventName));
+        rules.put(new RuleSpec(name, "default", null,
                 p.requiredText("ScheduleExpression"), enabled(p, true), p.text("Description").orElse(null),
                 List.of(target(target, eventName, defaultTargetId(target, eventName), p))));
+        try {
+            events.actAsSchedule(name, stack.arn("scheduler", "schedule/"
+                    + p.text("GroupName").orElse("default") + "/" + name));
+        } catch (EventsException e) {
+            throw new TemplateException(p.location(), e.getMessage());
+        }
     }
 
     private static ApiEvent api(EventTarget target, ResourceProperties p) {

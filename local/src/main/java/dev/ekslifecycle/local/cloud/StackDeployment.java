@@ -50,7 +50,7 @@ final class StackDeployment {
         resources.resolveNamesWith(intrinsics);
         AwsJsonClient aws = new AwsJsonClient(edge.url(), stack.region());
         this.rules = new EventRules(aws);
-        this.samEvents = new SamEvents(rules, stack);
+        this.samEvents = new SamEvents(rules, stack, edge.events());
         this.tables = new TableDeployer(aws);
         this.queues = new QueueDeployer(aws);
         this.machines = new StateMachineDeployer(aws, stack, templateDirectory);

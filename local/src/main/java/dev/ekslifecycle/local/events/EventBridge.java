@@ -62,6 +62,14 @@ public final class EventBridge implements EventPublisher {
         delivery.connect(queues);
     }
 
+    /**
+     * Makes a scheduled rule stand in for an EventBridge Scheduler schedule (SAM's {@code ScheduleV2}): its dead
+     * letters are the target's input with the Scheduler's attributes, naming {@code scheduleArn}.
+     */
+    public synchronized void actAsSchedule(String ruleName, String scheduleArn) throws EventsException {
+        delivery.actAsSchedule(rule(bus(DEFAULT_BUS), ruleName).arn(), scheduleArn);
+    }
+
     /** Every event that reached a bus, with its deliveries. */
     public EventLog log() {
         return log;

@@ -21,7 +21,9 @@ import java.util.logging.Logger;
  * SendMessage. A delivery that fails for a reason that may pass (throttling, a server error) is retried on the
  * clock after 1, 2, 4... seconds, doubling up to 5 minutes, within the target's {@link Target.RetryPolicy}; one
  * that cannot succeed (the target does not exist) is not retried. An event that is given up on goes to the
- * target's dead-letter queue with the attributes EventBridge documents. Every attempt is recorded in the event log.
+ * target's dead-letter queue with the attributes EventBridge documents (or, for a rule that stands in for an
+ * EventBridge Scheduler schedule, the target's input with the Scheduler's attributes). Every attempt is recorded
+ * in the event log.
  */
 final class TargetDelivery {
 
@@ -33,6 +35,8 @@ final class TargetDelivery {
     private final SimulationClock clock;
     private volatile StateMachineStarter stateMachines = StateMachineStarter.none();
     private volatile QueueSender queues = QueueSender.none();
+    /** Rules that stand in for EventBridge Scheduler schedules: rule ARN → schedule ARN. */
+    private final Map<String, String> schedules = new java.util.concurrent.ConcurrentHashMap<>();
 
     TargetDelivery(AsyncInvocations lambda, SimulationClock clock) {
         this.lambda = lambda;
@@ -47,9 +51,18 @@ final class TargetDelivery {
         this.queues = sender;
     }
 
+    void actAsSchedule(String ruleArn, String scheduleArn) {
+        schedules.put(ruleArn, scheduleArn);
+    }
+
     /** One event on its way to one target. */
     record Work(Rule rule, Target target, String input, String event, Instant ingested,
                 List<EventLog.Delivery> log) {
+
+        /** The id of this event's delivery to this target, the same across its retries. */
+        String executionId() {
+            return Integer.toHexString(java.util.Objects.hash(event, target.id()));
+        }
     }
 
     /** Delivers now, and again later while the retry policy allows; runs on the clock's pool. */
@@ -99,8 +112,17 @@ final class TargetDelivery {
         if (queue == null) {
             return;
         }
+        String schedule = schedules.get(work.rule().arn());
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
-        attributes.put("RULE_ARN", MessageAttribute.string(work.rule().arn()));
+        if (schedule == null) {
+            attributes.put("RULE_ARN", MessageAttribute.string(work.rule().arn()));
+        } else {
+            // EventBridge Scheduler's dead letter: the target's input, with the schedule and the attempt
+            attributes.put("SCHEDULE_ARN", MessageAttribute.string(schedule));
+            attributes.put("EXECUTION_ID", MessageAttribute.string(work.executionId()));
+            attributes.put("SCHEDULED_TIME", MessageAttribute.string(work.ingested().toString()));
+            attributes.put("IS_PAYLOAD_TRUNCATED", MessageAttribute.string("false"));
+        }
         attributes.put("TARGET_ARN", MessageAttribute.string(work.target().arn()));
         attributes.put("ERROR_CODE", MessageAttribute.string(failure.code()));
         attributes.put("ERROR_MESSAGE", MessageAttribute.string(failure.getMessage()));
@@ -109,7 +131,7 @@ final class TargetDelivery {
         }
         attributes.put("RETRY_ATTEMPTS", MessageAttribute.string(Integer.toString(retries)));
         try {
-            queues.send(queue, work.event(), attributes);
+            queues.send(queue, schedule == null ? work.event() : work.input(), attributes);
         } catch (SqsException e) {
             // on AWS this is the InvocationsFailedToBeSentToDlq metric; the event is dropped
             LOG.log(Level.WARNING, "could not send a dead letter to " + queue + ": " + e.getMessage());

@@ -100,7 +100,8 @@ public record Template(Map<String, TemplateParameter> parameters, Map<String, Ob
         }
         return new TemplateParameter(name, String.valueOf(p.getOrDefault("Type", "String")),
                 Optional.ofNullable(p.get("Default")).map(Template::scalarText),
-                allowedList.stream().map(Template::scalarText).toList());
+                allowedList.stream().map(Template::scalarText).toList(),
+                Optional.ofNullable(p.get("AllowedPattern")).map(String::valueOf));
     }
 
     private static String scalarText(Object value) {

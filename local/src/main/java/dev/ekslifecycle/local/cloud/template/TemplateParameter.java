@@ -3,8 +3,12 @@ package dev.ekslifecycle.local.cloud.template;
 import java.util.List;
 import java.util.Optional;
 
-/** One entry of a template's {@code Parameters}. */
-public record TemplateParameter(String name, String type, Optional<String> defaultValue, List<String> allowedValues) {
+/**
+ * One entry of a template's {@code Parameters}: its type, default, {@code AllowedValues} and
+ * {@code AllowedPattern} (a Java regular expression the whole value must match, as CloudFormation checks it).
+ */
+public record TemplateParameter(String name, String type, Optional<String> defaultValue, List<String> allowedValues,
+                                Optional<String> allowedPattern) {
 
     private static final List<String> SUPPORTED_TYPES =
             List.of("String", "Number", "CommaDelimitedList", "List<Number>");
@@ -22,6 +26,10 @@ public record TemplateParameter(String name, String type, Optional<String> defau
         if (!allowedValues.isEmpty() && !allowedValues.contains(given)) {
             throw new TemplateException("Parameters." + name,
                     "value '" + given + "' is not one of the AllowedValues " + allowedValues);
+        }
+        if (allowedPattern.isPresent() && !given.matches(allowedPattern.get())) {
+            throw new TemplateException("Parameters." + name,
+                    "value '" + given + "' does not match the AllowedPattern " + allowedPattern.get());
         }
         if (type.equals("Number") || type.equals("List<Number>")) {
             for (String part : given.split(",", -1)) {

@@ -25,6 +25,10 @@ class IntrinsicsTest {
               Size:
                 Type: Number
                 Default: 3
+              Every:
+                Type: String
+                Default: rate(15 minutes)
+                AllowedPattern: "^rate\\\\((1 (minute|hour|day)|[1-9][0-9]* (minutes|hours|days))\\\\)$"
             Mappings:
               Sizes:
                 dev: {Memory: 512}
@@ -136,6 +140,7 @@ class IntrinsicsTest {
     @CsvSource(delimiter = '|', value = {
         "Env|test|Parameters.Env|AllowedValues",
         "Size|many|Parameters.Size|not a Number",
+        "Every|rate(5 minute)|Parameters.Every|AllowedPattern",
         "Other|x|Parameters.Other|no such parameter",
     })
     void badParameterValuesAreRejected(String name, String value, String location, String why) {
