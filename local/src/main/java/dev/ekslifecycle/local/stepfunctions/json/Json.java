@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +20,8 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final CompactNodeFactory COMPACT = new CompactNodeFactory();
+    public static final JsonNodeFactory NODES = COMPACT;
 
     static {
         MAPPER.setNodeFactory(NODES);
@@ -53,12 +53,9 @@ public final class Json {
         return NODES.objectNode();
     }
 
-    /**
-     * An empty object sized for {@code fields} fields: the default table of 16 slots, allocated and then grown on
-     * the first put, is most of the cost of the small objects states build by the million.
-     */
+    /** An empty object with room for {@code fields} fields, for builders that know how many they add. */
     public static ObjectNode object(int fields) {
-        return new ObjectNode(NODES, new LinkedHashMap<>(Math.max(2, (int) (fields / 0.75f) + 1)));
+        return COMPACT.objectNode(fields);
     }
 
     public static ArrayNode array() {
