@@ -13,7 +13,8 @@ import java.util.Optional;
  * A REST API stage served at the root of its own port, as {@code sam local start-api} serves it: each request that
  * matches a route becomes a proxy event for the route's function, invoked through the Lambda emulator; a request
  * that matches none, or that is not SigV4-signed when the API uses IAM authorization, gets API Gateway's 403
- * {@code {"message":"Missing Authentication Token"}}.
+ * {@code {"message":"Missing Authentication Token"}}; one that its method's {@link RequestValidator} refuses gets
+ * API Gateway's 400 without the function being invoked.
  */
 public final class ApiGatewayEndpoint implements Endpoint {
 
@@ -43,6 +44,10 @@ public final class ApiGatewayEndpoint implements Endpoint {
         // IAM authorization: the signature is not checked, but a request must be signed, as on AWS
         if (match.isEmpty() || api.iamAuthorization() && request.credentialScope().isEmpty()) {
             return ProxyResponse.message(403, "Missing Authentication Token", "MissingAuthenticationTokenException");
+        }
+        Optional<Response> invalid = match.get().route().validator().check(request);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         String host = request.header("Host").orElse("127.0.0.1");
         byte[] event = ProxyEvent.of(api, match.get(), request, host, clock.instant()).toString()

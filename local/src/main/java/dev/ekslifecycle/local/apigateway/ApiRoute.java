@@ -9,9 +9,14 @@ import java.util.Optional;
 /**
  * One method on one resource of a REST API, integrated with a Lambda function by proxy: {@code GET
  * /clusters/{name}}, {@code ANY /{proxy+}}. A path segment {@code {name}} matches one segment, a final
- * {@code {name+}} the rest of the path.
+ * {@code {name+}} the rest of the path. Its {@link RequestValidator} runs before the function is invoked.
  */
-public record ApiRoute(String method, String resourcePath, String functionName) {
+public record ApiRoute(String method, String resourcePath, String functionName, RequestValidator validator) {
+
+    /** A route without request validation. */
+    public ApiRoute(String method, String resourcePath, String functionName) {
+        this(method, resourcePath, functionName, RequestValidator.NONE);
+    }
 
     public ApiRoute {
         method = method.toUpperCase(Locale.ROOT);

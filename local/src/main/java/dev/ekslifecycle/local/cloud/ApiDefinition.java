@@ -4,6 +4,7 @@ import dev.ekslifecycle.local.apigateway.ApiRoute;
 import dev.ekslifecycle.local.apigateway.RestApi;
 import dev.ekslifecycle.local.cloud.SamEvents.ApiEvent;
 import dev.ekslifecycle.local.cloud.template.TemplateException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 final class ApiDefinition {
 
-    private static final Set<String> SUPPORTED = Set.of("StageName", "BinaryMediaTypes", "Name", "Auth");
+    private static final Set<String> SUPPORTED = Set.of("StageName", "BinaryMediaTypes", "Name", "Auth", "Models");
     /** Properties with no local behaviour, accepted on purpose. */
     private static final Set<String> ACCEPTED = Set.of("Description", "Tags", "TracingEnabled", "MethodSettings",
             "EndpointConfiguration", "OpenApiVersion", "CacheClusterEnabled", "CacheClusterSize",
@@ -25,6 +26,8 @@ final class ApiDefinition {
 
     /** The explicit APIs by id: stage name and binary media types. */
     private final Map<String, RestApi> explicit = new LinkedHashMap<>();
+    /** The explicit APIs' {@code Models}: model name → JSON schema. */
+    private final Map<String, Map<String, JsonNode>> models = new LinkedHashMap<>();
     private final List<ApiEvent> events = new ArrayList<>();
     private final String implicitApiId;
 
@@ -37,6 +40,9 @@ final class ApiDefinition {
         // SAM writes the / of a media type as ~1 (JSON pointer escaping)
         List<String> binary = p.texts("BinaryMediaTypes").stream().map(t -> t.replace("~1", "/")).toList();
         explicit.put(apiId, new RestApi(apiId, p.requiredText("StageName"), List.of(), binary, iamAuthorization(p)));
+        Map<String, JsonNode> apiModels = new LinkedHashMap<>();
+        p.json("Models").ifPresent(m -> m.fields().forEachRemaining(e -> apiModels.put(e.getKey(), e.getValue())));
+        models.put(apiId, apiModels);
     }
 
     /** {@code Auth}: only {@code DefaultAuthorizer} AWS_IAM (or NONE) has local behaviour. */
@@ -70,7 +76,8 @@ final class ApiDefinition {
             }
             apiId = target;
             try {
-                routes.add(new ApiRoute(e.method(), e.path(), e.functionName()));
+                routes.add(new ApiRoute(e.method(), e.path(), e.functionName(),
+                        RequestValidators.of(e.properties(), models.getOrDefault(target, Map.of()))));
             } catch (IllegalArgumentException bad) {
                 throw new TemplateException(e.location() + ".Path", bad.getMessage());
             }

@@ -35,7 +35,12 @@ final class SamEvents {
     }
 
     /** An {@code Api} event: a method on a path of the implicit API or of the API {@code restApiId} names. */
-    record ApiEvent(Optional<String> restApiId, String method, String path, String functionName, String location) {
+    record ApiEvent(Optional<String> restApiId, String method, String path, String functionName,
+                    ResourceProperties properties) {
+
+        String location() {
+            return properties.location();
+        }
     }
 
     /** What the events target: a function (Lambda) or a state machine (Step Functions). */
@@ -102,11 +107,10 @@ final class SamEvents {
     }
 
     private static ApiEvent api(EventTarget target, ResourceProperties p) {
-        p.allowOnly(Set.of("Path", "Method", "RestApiId"), Set.of());
+        p.allowOnly(Set.of("Path", "Method", "RestApiId", "RequestModel", "RequestParameters"), Set.of());
         String function = target.functionName().orElseThrow(() -> new TemplateException(p.location(),
                 "Api events on state machines are not supported locally"));
-        return new ApiEvent(p.text("RestApiId"), p.requiredText("Method"), p.requiredText("Path"), function,
-                p.location());
+        return new ApiEvent(p.text("RestApiId"), p.requiredText("Method"), p.requiredText("Path"), function, p);
     }
 
     private ObjectNode target(EventTarget target, String eventName, String targetId, ResourceProperties p) {

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ekslifecycle.local.cloud.template.StackIdentity;
-import dev.ekslifecycle.local.cloud.template.Template;
 import dev.ekslifecycle.local.clock.VirtualClock;
 import dev.ekslifecycle.local.edge.LocalEdge;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.faults.FaultRule;
 import dev.ekslifecycle.local.lambda.FunctionError;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +32,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * {@code src/test/resources/cloud/async-template.yaml} deployed onto a real edge on a manual virtual clock: the
- * schedule and the rule deliver to their functions with their RetryPolicy and DeadLetterConfig, and Lambda handles
+ * The {@link TestTemplate} deployed onto a real edge on a manual virtual clock: the schedule and the rule deliver to their functions with their RetryPolicy and DeadLetterConfig, and Lambda handles
  * the functions' failures with their EventInvokeConfig and DeadLetterQueue; everything is read back from the
  * template's SQS queue. The functions' code is replaced by stand-ins after the deployment.
  */
@@ -57,14 +51,9 @@ class AsyncTemplateTest {
 
     @BeforeEach
     void deploy(@TempDir Path dir) throws Exception {
-        try (InputStream template = getClass().getResourceAsStream("/cloud/async-template.yaml")) {
-            Files.copy(template, dir.resolve("template.yaml"));
-        }
-        new ZipOutputStream(Files.newOutputStream(dir.resolve("function.zip"))).close();
         clock = VirtualClock.manual(START);
         edge = LocalEdge.start(0, clock, new FaultInjector(5), Optional.empty());
-        deployed = StackDeployment.deploy(Template.read(dir.resolve("template.yaml")), Map.of(),
-                StackIdentity.local("t"), dir, edge);
+        deployed = TestTemplate.deploy(dir, edge);
         edge.functions().register("t-Reconcile", payload -> {
             reconcileRuns.add(clock.instant());
             throw new FunctionError("dev.ekslifecycle.errors.DependencyUnavailableException", "EKS is down");
