@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ekslifecycle.local.cloud.template.CloudFormationYaml;
 import dev.ekslifecycle.tests.RepositoryFiles;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +36,12 @@ import org.junit.jupiter.api.Test;
  * a class refers to, so a name shared by several reachable methods over-approximates (the test then asks for a
  * grant the code may not need, never the other way round); calls through reflection, through variables of a client
  * type declared in another class (other than by an accessor method), or through code outside
- * {@code functions/src/main/java} are not seen. Resources and conditions of the grants are not checked, only the
- * actions.
+ * {@code functions/src/main/java} are not seen.
+ *
+ * <p>Resources: a grant may name only resources of this stack that its holder is wired to (a function's environment
+ * variables that its code reads, a state machine's definition substitutions and logging), and every grant on
+ * {@code Resource: "*"} carries a comment saying why (AWS allows no narrower resource for the action, or it is
+ * granted on purpose). Conditions are not checked.
  */
 class LeastPrivilegeTest {
 
@@ -62,11 +69,94 @@ class LeastPrivilegeTest {
 
     private static TemplateGrants template;
     private static CodeCalls code;
+    private static String templateText;
+    private static String functionSources;
 
     @BeforeAll
     static void read() throws IOException {
         template = new TemplateGrants(CloudFormationYaml.read(RepositoryFiles.resolve("template.yaml")));
         code = CodeCalls.read(RepositoryFiles.resolve("functions/src/main/java"));
+        templateText = Files.readString(RepositoryFiles.resolve("template.yaml"));
+        try (Stream<Path> files = Files.walk(RepositoryFiles.resolve("functions/src/main/java"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                all.append(Files.readString(file));
+            }
+            functionSources = all.toString();
+        }
+    }
+
+    @Test
+    void everyGrantOnEveryResourceSaysWhy() {
+        assertEquals(List.of(), ResourceScoping.unexplainedWildcards(templateText));
+    }
+
+    @Test
+    void everyGrantNamesOnlyResourcesItsHolderIsWiredTo() {
+        List<String> mismatches = new ArrayList<>();
+        Set<String> grantees = new TreeSet<>(template.logicalIdsOfType("AWS::Serverless::Function"));
+        grantees.addAll(template.logicalIdsOfType("AWS::Serverless::StateMachine"));
+        for (String grantee : grantees) {
+            Set<String> wired = template.wiring(grantee);
+            for (TemplateGrants.Grant grant : template.grants(grantee)) {
+                Set<String> named = ResourceScoping.references(grant.resources());
+                named.removeAll(wired);
+                if (!named.isEmpty()) {
+                    mismatches.add(grantee + " " + grant.name() + " names " + named + ", wired only to " + wired);
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void everyEnvironmentVariableThatNamesAGrantedResourceIsReadByTheCode() {
+        List<String> unread = new ArrayList<>();
+        for (String function : template.logicalIdsOfType("AWS::Serverless::Function")) {
+            Set<String> granted = new TreeSet<>();
+            template.grants(function).forEach(g -> granted.addAll(ResourceScoping.references(g.resources())));
+            template.environmentReferences(function).forEach((variable, named) -> {
+                // MicroProfile Config reads EVENT_BUS_NAME as event.bus.name.
+                String key = variable.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+                if (named.stream().anyMatch(granted::contains) && !functionSources.contains("\"" + key + "\"")
+                        && !functionSources.contains("\"" + variable + "\"")) {
+                    unread.add(function + ": " + variable + " names " + named + " but no code reads " + key);
+                }
+            });
+        }
+        assertEquals(List.of(), unread);
+    }
+
+    @Test
+    void theResourceChecksFindWhatTheyLookFor() {
+        String template = """
+                Resources:
+                  F:
+                    Properties:
+                      Policies:
+                        - Statement:
+                            - Sid: Explained
+                              Effect: Allow
+                              Action: eks:ListClusters
+                              Resource: "*"
+                            - Sid: Unexplained
+                              Effect: Allow
+                              Action: [dynamodb:GetItem]
+                              Resource: "*"
+                """;
+        String indent = "            ";
+        String explained = template
+                .replace(indent + "- Sid: Explained", indent + "# ListClusters takes no resource\n" + indent
+                        + "- Sid: Explained")
+                .replace(indent + "- Sid: Unexplained", indent + "# on purpose: any table\n" + indent
+                        + "- Sid: Unexplained");
+        assertEquals(List.of(), ResourceScoping.unexplainedWildcards(explained));
+        assertEquals(List.of("line 9: Resource \"*\" for eks:ListClusters without a comment saying why",
+                "line 13: Resource \"*\" for [dynamodb:GetItem] without a comment saying why"),
+                ResourceScoping.unexplainedWildcards(template));
+        assertEquals(Set.of("Table", "Bus", "Queue"), ResourceScoping.references(Map.of("Resource", List.of(
+                Map.of("Fn::GetAtt", List.of("Table", "Arn")), Map.of("Ref", "Bus"),
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:sqs:${AWS::Region}:${Queue.QueueName}")))));
     }
 
     @Test
