@@ -221,7 +221,7 @@ final class BranchRun {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", name);
         details.put("input", input);
-        details.put("inputDetails", Map.of("truncated", false));
+        details.put("inputDetails", History.NOT_TRUNCATED);
         engine.record(execution, state.type() + "StateEntered", details);
     }
 
@@ -293,7 +293,7 @@ final class BranchRun {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", state.name());
         details.put("output", output);
-        details.put("outputDetails", Map.of("truncated", false));
+        details.put("outputDetails", History.NOT_TRUNCATED);
         if (!assigned.isEmpty()) {
             Map<String, Object> vars = new LinkedHashMap<>();
             assigned.forEach((k, v) -> vars.put(k, v));

@@ -87,7 +87,7 @@ public final class ExecutionEngine {
         synchronized (execution) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("input", execution.input());
-            d.put("inputDetails", Map.of("truncated", false));
+            d.put("inputDetails", History.NOT_TRUNCATED);
             d.put("roleArn", execution.roleArn());
             d.put("stateMachineArn", execution.stateMachineArn());
             record(execution, "ExecutionStarted", d);
@@ -174,7 +174,7 @@ public final class ExecutionEngine {
         switch (status) {
             case SUCCEEDED -> {
                 d.put("output", output);
-                d.put("outputDetails", Map.of("truncated", false));
+                d.put("outputDetails", History.NOT_TRUNCATED);
             }
             default -> {
                 if (error != null) {

@@ -14,6 +14,9 @@ public final class History {
 
     public static final int MAX_EVENTS = 25_000;
 
+    /** The {@code inputDetails}/{@code outputDetails} of every payload: the executor never truncates one. */
+    public static final Map<String, Object> NOT_TRUNCATED = Map.of("truncated", false);
+
     private final List<HistoryEvent> events = new ArrayList<>();
     private final boolean recording;
 
@@ -37,7 +40,7 @@ public final class History {
                     + MAX_EVENTS + ").");
         }
         long id = events.size() + 1;
-        events.add(new HistoryEvent(id, id - 1, at, type, details));
+        events.add(new HistoryEvent(id, id - 1, at, type, EventDetails.copyOf(details)));
     }
 
     /** False for Express executions: callers can skip building event details. */

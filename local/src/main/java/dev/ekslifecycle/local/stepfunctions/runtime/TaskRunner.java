@@ -190,7 +190,7 @@ final class TaskRunner {
             if (lambdaFunction()) {
                 d.put("resource", resource.text());
                 d.put("input", payload);
-                d.put("inputDetails", Map.of("truncated", false));
+                d.put("inputDetails", History.NOT_TRUNCATED);
                 d.put("timeoutInSeconds", timeout);
                 engine.record(execution, "LambdaFunctionScheduled", d);
                 return;
@@ -213,14 +213,14 @@ final class TaskRunner {
         void submitted(JsonNode output) {
             Map<String, Object> d = base();
             d.put("output", output == null ? Json.object() : output);
-            d.put("outputDetails", Map.of("truncated", false));
+            d.put("outputDetails", History.NOT_TRUNCATED);
             engine.record(execution, "TaskSubmitted", d);
         }
 
         void succeeded(JsonNode output) {
             Map<String, Object> d = lambdaFunction() ? new LinkedHashMap<>() : base();
             d.put("output", output);
-            d.put("outputDetails", Map.of("truncated", false));
+            d.put("outputDetails", History.NOT_TRUNCATED);
             engine.record(execution, lambdaFunction() ? "LambdaFunctionSucceeded" : "TaskSucceeded", d);
         }
 
