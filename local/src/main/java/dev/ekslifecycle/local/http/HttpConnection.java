@@ -23,6 +23,8 @@ final class HttpConnection implements Runnable {
     /** A connection with no request for this long is closed, as the JDK's HttpServer does by default. */
     static final int IDLE_TIMEOUT_MILLIS = 30_000;
 
+    private static final int LINGER_MILLIS = 1_000;
+
     private final Socket socket;
     private final SimulationClock clock;
     private final Function<Request, Response> router;
@@ -69,7 +71,23 @@ final class HttpConnection implements Runnable {
             return head.keepAlive();
         } catch (MalformedRequestException e) {
             writer.write(Response.of(e.status(), "text/plain", e.getMessage()), false, true);
+            lingerBeforeClose();
             return false;
+        }
+    }
+
+    /**
+     * After refusing a request whose bytes are still arriving: closing with unread input would reset the
+     * connection, and a reset can make the client lose the error response it has not read yet. So stop sending,
+     * then read and drop what the client still sends, for a bounded time.
+     */
+    private void lingerBeforeClose() throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(LINGER_MILLIS);
+        byte[] sink = new byte[8192];
+        long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+        while (System.nanoTime() < deadline && socket.getInputStream().read(sink) >= 0) {
+            // dropped
         }
     }
 }

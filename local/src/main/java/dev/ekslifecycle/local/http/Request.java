@@ -23,13 +23,30 @@ public final class Request {
     private final byte[] body;
 
     public Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+        this(caseInsensitiveCopy(headers), method, path, rawQuery, body);
+    }
+
+    private Request(TreeMap<String, List<String>> headers, String method, String path, String rawQuery, byte[] body) {
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;
+        this.headers = Collections.unmodifiableMap(headers);
+        this.body = body;
+    }
+
+    /**
+     * A request whose header map the caller hands over: ordered by {@link String#CASE_INSENSITIVE_ORDER}, with
+     * unmodifiable value lists, and not changed afterwards. Spares the transport a copy per request.
+     */
+    static Request ofParsed(String method, String path, String rawQuery, TreeMap<String, List<String>> headers,
+                            byte[] body) {
+        return new Request(headers, method, path, rawQuery, body);
+    }
+
+    private static TreeMap<String, List<String>> caseInsensitiveCopy(Map<String, List<String>> headers) {
         TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
-        this.headers = Collections.unmodifiableMap(h);
-        this.body = body;
+        return h;
     }
 
     public String method() {

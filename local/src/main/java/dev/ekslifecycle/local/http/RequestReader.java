@@ -20,7 +20,6 @@ import java.util.TreeMap;
  */
 final class RequestReader {
 
-    private static final int MAX_LINE = 64 * 1024;
     private static final int MAX_HEADERS = 200;
     private static final long MAX_BODY = 256L * 1024 * 1024;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -30,6 +29,7 @@ final class RequestReader {
     private final byte[] buffer = new byte[16 * 1024];
     private int position;
     private int limit;
+    private int lineStart;
 
     RequestReader(InputStream in, OutputStream out) {
         this.in = in;
@@ -66,22 +66,7 @@ final class RequestReader {
         if (!version.startsWith("HTTP/1.")) {
             throw new MalformedRequestException(505, "HTTP version not supported");
         }
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        String previousName = null;
-        for (String line = readLine(); !line.isEmpty(); line = readLine()) {
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && previousName != null) {
-                // Obsolete line folding: the line continues the previous header's value.
-                List<String> values = headers.get(previousName);
-                values.set(values.size() - 1, values.get(values.size() - 1) + " " + line.trim());
-                continue;
-            }
-            int colon = line.indexOf(':');
-            if (colon <= 0 || headers.size() >= MAX_HEADERS) {
-                throw new MalformedRequestException(400, "Bad header line");
-            }
-            previousName = line.substring(0, colon).trim();
-            headers.computeIfAbsent(previousName, k -> new ArrayList<>(1)).add(line.substring(colon + 1).trim());
-        }
+        TreeMap<String, List<String>> headers = readHeaders();
         String[] pathAndQuery = pathAndQuery(target);
         boolean http10 = version.equals("HTTP/1.0");
         String connection = first(headers, "Connection").toLowerCase(Locale.ROOT);
@@ -90,8 +75,71 @@ final class RequestReader {
                 !http10 && first(headers, "Expect").equalsIgnoreCase("100-continue"));
     }
 
+    /** Header fields up to the empty line, in a case-insensitive map with unmodifiable value lists. */
+    private TreeMap<String, List<String>> readHeaders() throws IOException {
+        TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        String previousName = null;
+        while (true) {
+            int to = nextLine();
+            int from = lineStart;
+            if (to == from) {
+                return headers;
+            }
+            if (headers.size() >= MAX_HEADERS) {
+                throw new MalformedRequestException(431, "Too many header fields");
+            }
+            if ((buffer[from] == ' ' || buffer[from] == '\t') && previousName != null) {
+                // Obsolete line folding: the line continues the previous field's value.
+                List<String> values = headers.get(previousName);
+                int moreFrom = trimStart(from, to);
+                String joined = values.get(values.size() - 1) + " " + text(moreFrom, trimEnd(moreFrom, to));
+                headers.put(previousName, with(values.subList(0, values.size() - 1), joined));
+                continue;
+            }
+            int colon = from;
+            while (colon < to && buffer[colon] != ':') {
+                colon++;
+            }
+            if (colon == from || colon == to) {
+                throw new MalformedRequestException(400, "Bad header line");
+            }
+            // Name and value are cut out of the buffer where they lie: no copy of the whole line first.
+            String name = text(from, trimEnd(from, colon));
+            int valueFrom = trimStart(colon + 1, to);
+            headers.put(name, with(headers.getOrDefault(name, List.of()), text(valueFrom, trimEnd(valueFrom, to))));
+            previousName = name;
+        }
+    }
+
+    private static List<String> with(List<String> values, String value) {
+        if (values.isEmpty()) {
+            return List.of(value);
+        }
+        List<String> more = new ArrayList<>(values);
+        more.add(value);
+        return List.copyOf(more);
+    }
+
+    private int trimStart(int from, int to) {
+        while (from < to && (buffer[from] == ' ' || buffer[from] == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    private int trimEnd(int from, int to) {
+        while (to > from && (buffer[to - 1] == ' ' || buffer[to - 1] == '\t')) {
+            to--;
+        }
+        return to;
+    }
+
+    private String text(int from, int to) {
+        return new String(buffer, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
     /** The parts of a request head; see {@link #readHead}. */
-    record Head(String method, String path, String rawQuery, Map<String, List<String>> headers, boolean keepAlive,
+    record Head(String method, String path, String rawQuery, TreeMap<String, List<String>> headers, boolean keepAlive,
                 boolean expectsContinue) {
     }
 
@@ -112,7 +160,7 @@ final class RequestReader {
         } else {
             body = readFixed(contentLength(lengths));
         }
-        return new Request(head.method(), head.path(), head.rawQuery(), head.headers(), body);
+        return Request.ofParsed(head.method(), head.path(), head.rawQuery(), head.headers(), body);
     }
 
     private static long contentLength(List<String> lengths) {
@@ -182,36 +230,36 @@ final class RequestReader {
 
     /** A line without its CR LF (a bare LF is accepted), read as ISO-8859-1 as header bytes are. */
     private String readLine() throws IOException {
-        StringBuilder spill = null;
+        int to = nextLine();
+        return text(lineStart, to);
+    }
+
+    /**
+     * Makes sure the whole current line is in the buffer and moves past it; the line's content is then from
+     * {@link #lineStart} to the returned index (before CR LF). A line longer than the buffer is refused.
+     */
+    private int nextLine() throws IOException {
+        int scanned = position;
         while (true) {
-            for (int i = position; i < limit; i++) {
+            for (int i = scanned; i < limit; i++) {
                 if (buffer[i] == '\n') {
-                    int end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
-                    String part = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+                    lineStart = position;
                     position = i + 1;
-                    if (spill == null) {
-                        return part;
-                    }
-                    spill.append(part);
-                    int last = spill.length() - 1;
-                    if (end == i && last >= 0 && spill.charAt(last) == '\r') {
-                        spill.setLength(last);
-                    }
-                    return spill.toString();
+                    return i > lineStart && buffer[i - 1] == '\r' ? i - 1 : i;
                 }
             }
-            // No line end in the buffer: keep what there is and read on.
-            if (spill == null) {
-                spill = new StringBuilder();
-            }
-            spill.append(new String(buffer, position, limit - position, StandardCharsets.ISO_8859_1));
-            position = limit;
-            if (spill.length() > MAX_LINE) {
+            if (position == 0 && limit == buffer.length) {
                 throw new MalformedRequestException(431, "Header line too long");
             }
-            if (!fill()) {
+            scanned = limit - position;
+            System.arraycopy(buffer, position, buffer, 0, scanned);
+            position = 0;
+            limit = scanned;
+            int n = in.read(buffer, limit, buffer.length - limit);
+            if (n <= 0) {
                 throw new MalformedRequestException(400, "Connection closed inside the request head");
             }
+            limit += n;
         }
     }
 

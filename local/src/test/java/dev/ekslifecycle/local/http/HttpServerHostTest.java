@@ -76,14 +76,38 @@ class HttpServerHostTest {
     void servesSeveralRequestsOnOneConnection() throws IOException {
         try (Socket s = connect()) {
             for (int i = 0; i < 3; i++) {
-                send(s, "POST /items/" + i + "?a=b%20c HTTP/1.1\r\nHost: x\r\nX-Test: v" + i
-                        + "\r\nContent-Length: 5\r\n\r\nhello");
+                send(s, "POST /items/" + i + "?a=b%20c HTTP/1.1\r\nHost: x\r\nx-test:  v" + i
+                        + " \r\nContent-Length: 5\r\n\r\nhello");
                 Reply reply = Reply.read(s.getInputStream());
                 assertEquals(200, reply.status);
                 assertEquals("POST /items/" + i + " a=b%20c v" + i + " hello", reply.body);
                 assertEquals("yes", reply.headers.get("x-echo"));
                 assertTrue(reply.headers.containsKey("date"));
             }
+        }
+    }
+
+    @Test
+    void readsPipelinedRequestsWhoseHeadersCrossTheReadBuffer() throws IOException {
+        StringBuilder three = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            three.append("GET /p").append(i).append(" HTTP/1.1\r\nHost: x\r\nX-Test: ").append(String.valueOf(i).repeat(7_000))
+                    .append("\r\n\r\n");
+        }
+        try (Socket s = connect()) {
+            send(s, three.toString());
+            for (int i = 0; i < 3; i++) {
+                assertEquals("GET /p" + i + " null " + String.valueOf(i).repeat(7_000) + " ",
+                        Reply.read(s.getInputStream()).body);
+            }
+        }
+    }
+
+    @Test
+    void refusesAHeaderLineLongerThanTheBuffer() throws IOException {
+        try (Socket s = connect()) {
+            send(s, "GET / HTTP/1.1\r\nX-Test: " + "y".repeat(20_000) + "\r\n\r\n");
+            assertEquals(431, Reply.read(s.getInputStream()).status);
         }
     }
 

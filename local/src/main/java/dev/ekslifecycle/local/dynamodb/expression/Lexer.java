@@ -3,14 +3,38 @@ package dev.ekslifecycle.local.dynamodb.expression;
 import dev.ekslifecycle.local.dynamodb.expression.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Splits the text of any DynamoDB expression into tokens; the grammar lives in the parsers. */
 final class Lexer {
 
+    /**
+     * Clients send the same few expression texts over and over with different values, and tokens depend on the
+     * text alone, so the token lists of recent texts are kept (placeholders are resolved later, per request). Texts
+     * that fail to tokenize are not kept; past the bound the cache starts again empty.
+     */
+    private static final int CACHED_TEXTS = 1_024;
+    private static final Map<String, List<Token>> CACHE = new ConcurrentHashMap<>();
+
     private Lexer() {
     }
 
-    static List<Token> tokenize(String text, ExpressionKind kind) {
+    /** The tokens of {@code text}, ending with {@link Kind#EOF}; an immutable list. */
+    static List<Token> tokens(String text, ExpressionKind kind) {
+        List<Token> cached = CACHE.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        List<Token> tokens = List.copyOf(tokenize(text, kind));
+        if (CACHE.size() >= CACHED_TEXTS) {
+            CACHE.clear();
+        }
+        CACHE.put(text, tokens);
+        return tokens;
+    }
+
+    private static List<Token> tokenize(String text, ExpressionKind kind) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int n = text.length();

@@ -25,7 +25,7 @@ final class TokenStream {
         this.text = text;
         this.kind = kind;
         this.attributes = attributes;
-        this.tokens = Lexer.tokenize(text, kind);
+        this.tokens = Lexer.tokens(text, kind);
     }
 
     ExpressionKind kind() {
