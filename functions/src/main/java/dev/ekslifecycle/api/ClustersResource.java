@@ -3,6 +3,7 @@ package dev.ekslifecycle.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.domain.ClusterSpec;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import dev.ekslifecycle.domain.ClusterStatus;
 import dev.ekslifecycle.domain.json.ClusterSpecJson;
 import dev.ekslifecycle.store.ClusterAlreadyExistsException;
@@ -39,14 +40,16 @@ final class ClustersResource {
     private final ClusterLocks locks;
     private final WorkflowStarter workflows;
     private final SpecRequestParser parser;
+    private final LifecycleMetrics metrics;
 
     ClustersResource(ClusterStore clusters, OperationStore operations, ClusterLocks locks, WorkflowStarter workflows,
-                     String region) {
+                     String region, LifecycleMetrics metrics) {
         this.clusters = clusters;
         this.operations = operations;
         this.locks = locks;
         this.workflows = workflows;
         this.parser = new SpecRequestParser(region);
+        this.metrics = metrics;
     }
 
     ApiResponse create(ApiRequest request) {
@@ -175,6 +178,7 @@ final class ClustersResource {
                     + e.getMessage());
             throw e;
         }
+        metrics.operationStarted(type);
         return ApiResponse.json(202, ApiViews.accepted(op).toString())
                 .withHeader("Location", "/operations/" + op.id());
     }

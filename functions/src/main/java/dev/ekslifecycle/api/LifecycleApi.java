@@ -1,5 +1,6 @@
 package dev.ekslifecycle.api;
 
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import dev.ekslifecycle.store.ClusterLocks;
 import dev.ekslifecycle.store.ClusterStore;
 import dev.ekslifecycle.store.IdempotencyStore;
@@ -16,8 +17,10 @@ public final class LifecycleApi {
     private final Router router;
 
     public LifecycleApi(ClusterStore clusters, OperationStore operations, ClusterLocks locks,
-                        IdempotencyStore idempotency, WorkflowStarter workflows, String region) {
-        ClustersResource clusterRoutes = new ClustersResource(clusters, operations, locks, workflows, region);
+                        IdempotencyStore idempotency, WorkflowStarter workflows, String region,
+                        LifecycleMetrics metrics) {
+        ClustersResource clusterRoutes = new ClustersResource(clusters, operations, locks, workflows, region,
+                metrics);
         OperationsResource operationRoutes = new OperationsResource(operations, clusters);
         IdempotentRequests idempotent = new IdempotentRequests(idempotency);
         String openApi = openApiDocument();

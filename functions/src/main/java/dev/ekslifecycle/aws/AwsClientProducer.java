@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,8 +23,8 @@ public class AwsClientProducer {
 
     @Produces
     @Singleton
-    AwsClientSettings settings() {
-        return AwsClientSettings.fromEnvironment(endpointOverride);
+    AwsClientSettings settings(LifecycleMetrics metrics) {
+        return AwsClientSettings.fromEnvironment(endpointOverride, List.of(new DependencyFailureMetrics(metrics)));
     }
 
     @Produces

@@ -19,7 +19,8 @@ public final class AwsClients {
                                                                                            AwsClientSettings settings) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(settings.region())
-                .credentialsProvider(settings.credentials());
+                .credentialsProvider(settings.credentials())
+                .overrideConfiguration(c -> settings.interceptors().forEach(c::addExecutionInterceptor));
         settings.endpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();
     }

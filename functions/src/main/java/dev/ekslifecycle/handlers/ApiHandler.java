@@ -10,6 +10,7 @@ import dev.ekslifecycle.api.LifecycleApi;
 import dev.ekslifecycle.api.Problems;
 import dev.ekslifecycle.errors.DependencyThrottledException;
 import dev.ekslifecycle.errors.DependencyUnavailableException;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,9 @@ public class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, A
     @Inject
     LifecycleApi api;
 
+    @Inject
+    LifecycleMetrics metrics;
+
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         try (LogContext log = LogContext.open(context).with(API_REQUEST_ID, apiRequestId(event))) {
@@ -50,6 +54,7 @@ public class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, A
                     .forEach(h -> named(log, h.getValue()));
             LOG.infof("%s %s answered %d in %d ms", event.getHttpMethod(), event.getPath(), response.status(),
                     (System.nanoTime() - started) / 1_000_000);
+            metrics.apiAnswered(response.status());
             return response(response);
         }
     }

@@ -2,6 +2,7 @@ package dev.ekslifecycle.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import dev.ekslifecycle.workflow.ClusterProvisioning;
 import dev.ekslifecycle.workflow.ClusterTeardown;
 import dev.ekslifecycle.workflow.StepInput;
@@ -17,6 +18,9 @@ import java.util.Map;
 public class EksStepsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     @Inject
+    LifecycleMetrics metrics;
+
+    @Inject
     ClusterProvisioning provisioning;
 
     @Inject
@@ -24,7 +28,7 @@ public class EksStepsHandler implements RequestHandler<Map<String, Object>, Map<
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return StepRunner.run(event, context, this::step);
+        return StepRunner.run(metrics, event, context, this::step);
     }
 
     private Map<String, Object> step(String action, StepInput input) {

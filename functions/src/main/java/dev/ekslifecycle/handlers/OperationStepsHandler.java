@@ -2,6 +2,7 @@ package dev.ekslifecycle.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import dev.ekslifecycle.workflow.OperationLifecycle;
 import dev.ekslifecycle.workflow.StepInput;
 import jakarta.inject.Inject;
@@ -13,11 +14,14 @@ import java.util.Map;
 public class OperationStepsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     @Inject
+    LifecycleMetrics metrics;
+
+    @Inject
     OperationLifecycle lifecycle;
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return StepRunner.run(event, context, this::step);
+        return StepRunner.run(metrics, event, context, this::step);
     }
 
     private Map<String, Object> step(String action, StepInput input) {

@@ -9,6 +9,8 @@ import dev.ekslifecycle.eks.EksGateway;
 import dev.ekslifecycle.eks.sdk.SdkEksGateway;
 import dev.ekslifecycle.events.LifecycleEventPublisher;
 import dev.ekslifecycle.events.sdk.EventBridgePublisher;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
+import dev.ekslifecycle.metrics.emf.EmfMetrics;
 import dev.ekslifecycle.store.ClusterAuditLog;
 import dev.ekslifecycle.store.ClusterLocks;
 import dev.ekslifecycle.store.ClusterStore;
@@ -31,6 +33,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -55,6 +58,17 @@ public class LifecycleProducers {
 
     @ConfigProperty(name = "lifecycle.role.arn")
     Optional<String> lifecycleRoleArn;
+
+    /** template.yaml's StageName, the metrics' Stage dimension. */
+    @ConfigProperty(name = "metrics.stage", defaultValue = "local")
+    String metricsStage;
+
+    @Produces
+    @Singleton
+    LifecycleMetrics metrics(Clock clock) {
+        // EMF lines go to stdout beside the log lines, with the invocation's log context.
+        return new EmfMetrics(metricsStage, clock, System.out, MDC::getMap);
+    }
 
     @Produces
     @Singleton
@@ -120,8 +134,9 @@ public class LifecycleProducers {
     @Produces
     @Singleton
     LifecycleApi api(ClusterStore clusters, OperationStore operations, ClusterLocks locks,
-                     IdempotencyStore idempotency, WorkflowStarter workflows, AwsClientSettings settings) {
-        return new LifecycleApi(clusters, operations, locks, idempotency, workflows, settings.region().id());
+                     IdempotencyStore idempotency, WorkflowStarter workflows, AwsClientSettings settings,
+                     LifecycleMetrics metrics) {
+        return new LifecycleApi(clusters, operations, locks, idempotency, workflows, settings.region().id(), metrics);
     }
 
     @Produces
@@ -139,8 +154,9 @@ public class LifecycleProducers {
     @Produces
     @Singleton
     OperationLifecycle lifecycle(ClusterStore clusters, OperationStore operations, ClusterLocks locks,
-                                 EksGateway eks, LifecycleEventPublisher events, Clock clock) {
-        return new OperationLifecycle(clusters, operations, locks, eks, events, clock);
+                                 EksGateway eks, LifecycleEventPublisher events, Clock clock,
+                                 LifecycleMetrics metrics) {
+        return new OperationLifecycle(clusters, operations, locks, eks, events, clock, metrics);
     }
 
     @Produces

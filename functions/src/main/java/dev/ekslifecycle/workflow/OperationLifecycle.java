@@ -3,6 +3,7 @@ package dev.ekslifecycle.workflow;
 import dev.ekslifecycle.domain.ClusterStatus;
 import dev.ekslifecycle.events.LifecycleEvent;
 import dev.ekslifecycle.events.LifecycleEventPublisher;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import dev.ekslifecycle.store.ClusterLocks;
 import dev.ekslifecycle.store.ClusterRecord;
 import dev.ekslifecycle.store.ClusterStore;
@@ -34,15 +35,17 @@ public final class OperationLifecycle {
     private final AuditTrail audit;
     private final ObservedStateRecorder observed;
     private final Clock clock;
+    private final LifecycleMetrics metrics;
 
     public OperationLifecycle(ClusterStore clusters, OperationStore operations, ClusterLocks locks, EksGateway eks,
-                              LifecycleEventPublisher events, Clock clock) {
+                              LifecycleEventPublisher events, Clock clock, LifecycleMetrics metrics) {
         this.operations = operations;
         this.locks = locks;
         this.events = events;
         this.audit = new AuditTrail(operations);
         this.observed = new ObservedStateRecorder(clusters, eks);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -71,6 +74,7 @@ public final class OperationLifecycle {
         events.publish(event(LifecycleEvent.CLUSTER_ACTIVE, input, facts));
         release(input);
         operations.finish(input.operationId(), OperationStatus.SUCCEEDED, null);
+        metrics.operationFinished(OperationType.CREATE_CLUSTER, true);
         Map<String, Object> out = new LinkedHashMap<>(facts);
         out.put("clusterName", input.clusterName());
         out.put("status", record.observed().status().name());
@@ -84,6 +88,7 @@ public final class OperationLifecycle {
         events.publish(event(LifecycleEvent.CLUSTER_DELETED, input, Map.of()));
         release(input);
         operations.finish(input.operationId(), OperationStatus.SUCCEEDED, null);
+        metrics.operationFinished(OperationType.DELETE_CLUSTER, true);
         return Map.of("clusterName", input.clusterName(), "status", ClusterStatus.DELETED.name());
     }
 
@@ -94,7 +99,8 @@ public final class OperationLifecycle {
     public void recordFailure(StepInput input) {
         String error = input.errorName() + ": " + input.errorCause();
         audit.record(input, "Failed", error);
-        boolean create = operations.get(input.operationId()).type() == OperationType.CREATE_CLUSTER;
+        OperationType type = operations.get(input.operationId()).type();
+        boolean create = type == OperationType.CREATE_CLUSTER;
         if (input.releaseLock() && create) {
             observed.recordStatus(input.clusterName(), ClusterStatus.FAILED);
         }
@@ -106,6 +112,7 @@ public final class OperationLifecycle {
             release(input);
         }
         operations.finish(input.operationId(), OperationStatus.FAILED, error);
+        metrics.operationFinished(type, false);
     }
 
     private void release(StepInput input) {

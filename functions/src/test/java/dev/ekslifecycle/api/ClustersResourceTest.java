@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ekslifecycle.errors.DependencyUnavailableException;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import dev.ekslifecycle.store.OperationStatus;
 import dev.ekslifecycle.store.dynamodb.DynamoDbStateStore;
 import dev.ekslifecycle.store.dynamodb.LocalStateTable;
@@ -70,7 +71,7 @@ class ClustersResourceTest {
         DynamoDbStateStore store = local.newTable();
         FlakyStarter starter = new FlakyStarter(1);
         LifecycleApi api = new LifecycleApi(store.clusters(), store.operations(), store.locks(), store.idempotency(),
-                starter, "us-east-1");
+                starter, "us-east-1", LifecycleMetrics.NONE);
         ApiRequest create = new ApiRequest("POST", "/clusters", Map.of("Content-Type", "application/json"),
                 Map.of(), Map.of(), SPEC, "tester");
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     // The routing does not touch the stores or the workflows, so none are needed to check it.
-    private final LifecycleApi api = new LifecycleApi(null, null, null, null, null, "us-east-1");
+    private final LifecycleApi api = new LifecycleApi(null, null, null, null, null, "us-east-1",
+            LifecycleMetrics.NONE);
 
     @Test
     void documentsExactlyTheRoutesOfTheHandler() throws Exception {

@@ -14,7 +14,8 @@ import java.util.Set;
  * the time from launch to the first answer (response or error) posted to a local Runtime API stand-in.
  *
  * <p>Usage: {@code ColdStartBenchmark [--zip functions/target/function.zip] [--runs 5]
- * [--ric-classpath bench/target/coldstart-ric.classpath]}. Run by hand (see bench/README.md); no assertions.
+ * [--ric-classpath bench/target/coldstart-ric.classpath] [--jvm-options "-Xlog:class+load:file=..."]}. Run by
+ * hand (see bench/README.md); no assertions. JVM options are for profiling a start, not for the figures.
  */
 public final class ColdStartBenchmark {
 
@@ -58,7 +59,8 @@ public final class ColdStartBenchmark {
         int runs = Integer.parseInt(option(args, "--runs", "5"));
         Path ricClasspathFile = Path.of(option(args, "--ric-classpath", "bench/target/coldstart-ric.classpath"));
         Path workDir = Files.createTempDirectory("coldstart-");
-        LambdaSandbox sandbox = LambdaSandbox.of(zip, Files.readString(ricClasspathFile), workDir);
+        LambdaSandbox sandbox = LambdaSandbox.of(zip, Files.readString(ricClasspathFile), workDir,
+                option(args, "--jvm-options", ""));
         System.out.printf("%s, %d runs each, JVM %s; logs in %s%n", zip, runs, Runtime.version(),
                 workDir.resolve("logs"));
 

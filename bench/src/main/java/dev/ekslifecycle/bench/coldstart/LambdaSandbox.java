@@ -26,15 +26,21 @@ final class LambdaSandbox {
     private final Path taskRoot;
     private final String classpath;
     private final Path logDir;
+    private final String extraJvmOptions;
 
-    private LambdaSandbox(Path taskRoot, String classpath, Path logDir) {
+    private LambdaSandbox(Path taskRoot, String classpath, Path logDir, String extraJvmOptions) {
         this.taskRoot = taskRoot;
         this.classpath = classpath;
         this.logDir = logDir;
+        this.extraJvmOptions = extraJvmOptions;
     }
 
-    /** Extracts the function zip into a fresh directory under {@code workDir}. */
-    static LambdaSandbox of(Path functionZip, String ricClasspath, Path workDir) throws IOException {
+    /**
+     * Extracts the function zip into a fresh directory under {@code workDir}. {@code extraJvmOptions} (may be
+     * empty) go after template.yaml's JAVA_TOOL_OPTIONS, e.g. {@code -Xlog:class+load} to see where a start goes.
+     */
+    static LambdaSandbox of(Path functionZip, String ricClasspath, Path workDir, String extraJvmOptions)
+            throws IOException {
         Path taskRoot = workDir.resolve("task");
         extract(functionZip, taskRoot);
         List<String> entries = new ArrayList<>(List.of(ricClasspath.strip(), taskRoot.toString()));
@@ -42,7 +48,7 @@ final class LambdaSandbox {
             jars.map(Path::toString).filter(name -> name.endsWith(".jar")).sorted().forEach(entries::add);
         }
         Path logDir = Files.createDirectories(workDir.resolve("logs"));
-        return new LambdaSandbox(taskRoot, String.join(File.pathSeparator, entries), logDir);
+        return new LambdaSandbox(taskRoot, String.join(File.pathSeparator, entries), logDir, extraJvmOptions);
     }
 
     /**
@@ -94,7 +100,7 @@ final class LambdaSandbox {
         // The stand-in answers AWS calls too, with a fast 400, so nothing leaves the machine.
         env.put("AWS_ENDPOINT_URL", "http://" + runtimeApi);
         // As template.yaml sets them.
-        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        env.put("JAVA_TOOL_OPTIONS", ("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 " + extraJvmOptions).strip());
         env.put("QUARKUS_LAMBDA_HANDLER", handler);
         env.put("STATE_TABLE", "eks-lifecycle-state");
         env.put("EVENT_BUS_NAME", "eks-lifecycle");

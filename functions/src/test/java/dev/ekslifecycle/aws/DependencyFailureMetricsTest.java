@@ -1,0 +1,112 @@
+package dev.ekslifecycle.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ekslifecycle.metrics.LifecycleMetrics;
+import dev.ekslifecycle.store.OperationType;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A real DynamoDB client with the project's interceptors against a server that answers every call with one error: the
+ * failures that are the dependency's are counted by service, the ones that answer our request are not.
+ */
+class DependencyFailureMetricsTest {
+
+    private final List<String> counted = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+    private volatile int status;
+    private volatile String errorType;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"no\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "400, ThrottlingException, DynamoDb throttled",
+        "400, ProvisionedThroughputExceededException, DynamoDb throttled",
+        "500, InternalServerError, DynamoDb failed",
+        "400, ConditionalCheckFailedException, ",
+        "400, ResourceNotFoundException, "})
+    void dependencyFailuresAreCountedAndAnswersAreNot(int status, String errorType, String expected) {
+        this.status = status;
+        this.errorType = errorType;
+        AwsClientSettings settings = settings();
+        // As AwsClients builds it, but with one attempt per call: the SDK's backoff on throttling takes a minute.
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(settings.region())
+                .credentialsProvider(settings.credentials())
+                .endpointOverride(settings.endpointOverride().orElseThrow())
+                .overrideConfiguration(c -> c.executionInterceptors(settings.interceptors())
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build()) {
+            assertThrows(SdkException.class, () -> client.getItem(r -> r.tableName("t")));
+        }
+        assertEquals(expected == null ? List.of() : List.of(expected), counted);
+    }
+
+    private AwsClientSettings settings() {
+        LifecycleMetrics recording = new LifecycleMetrics() {
+            @Override
+            public void operationStarted(OperationType type) {
+            }
+
+            @Override
+            public void operationFinished(OperationType type, boolean succeeded) {
+            }
+
+            @Override
+            public void stepFinished(String step, boolean succeeded, Duration duration) {
+            }
+
+            @Override
+            public void dependencyFailed(String service, boolean throttled) {
+                counted.add(service + (throttled ? " throttled" : " failed"));
+            }
+
+            @Override
+            public void apiAnswered(int status) {
+            }
+        };
+        return new AwsClientSettings(Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
+                List.of(new DependencyFailureMetrics(recording)));
+    }
+}
