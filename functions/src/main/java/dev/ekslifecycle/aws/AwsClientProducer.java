@@ -7,9 +7,11 @@ import jakarta.inject.Singleton;
 import dev.ekslifecycle.metrics.LifecycleMetrics;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * SDK clients for the handlers, built once per Lambda container on first use. {@code aws.endpoint.url} is read
@@ -29,8 +31,9 @@ public class AwsClientProducer {
 
     @Produces
     @Singleton
-    DynamoDbClient dynamoDb(AwsClientSettings settings) {
-        return AwsClients.dynamoDb(settings);
+    DynamoDbClient dynamoDb(AwsClientSettings settings, ClientPriming priming) {
+        return priming.add(AwsClients.dynamoDb(settings), c -> c.getItem(r -> r.tableName("priming")
+                .key(Map.of("pk", AttributeValue.fromS("priming"), "sk", AttributeValue.fromS("priming")))));
     }
 
     void close(@Disposes DynamoDbClient client) {

@@ -7,7 +7,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds SDK clients the one way the project does: the URL-connection HTTP client (the only one in function.zip;
- * it starts fastest), region and credentials from the settings, the endpoint override when there is one.
+ * it starts fastest) behind {@link PrimingHttpClient}, region and credentials from the settings, the endpoint
+ * override when there is one.
  */
 public final class AwsClients {
 
@@ -17,7 +18,7 @@ public final class AwsClients {
     /** Configures any service's sync client builder, e.g. {@code AwsClients.build(EksClient.builder(), settings)}. */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
                                                                                            AwsClientSettings settings) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+        builder.httpClient(new PrimingHttpClient(UrlConnectionHttpClient.create()))
                 .region(settings.region())
                 .credentialsProvider(settings.credentials())
                 .overrideConfiguration(c -> settings.interceptors().forEach(c::addExecutionInterceptor));

@@ -3,6 +3,7 @@ package dev.ekslifecycle.wiring;
 import dev.ekslifecycle.api.LifecycleApi;
 import dev.ekslifecycle.aws.AwsClientSettings;
 import dev.ekslifecycle.aws.AwsClients;
+import dev.ekslifecycle.aws.ClientPriming;
 import dev.ekslifecycle.ec2.InstanceDirectory;
 import dev.ekslifecycle.ec2.sdk.SdkInstanceDirectory;
 import dev.ekslifecycle.eks.EksGateway;
@@ -72,8 +73,9 @@ public class LifecycleProducers {
 
     @Produces
     @Singleton
-    EksClient eksClient(AwsClientSettings settings) {
-        return AwsClients.build(EksClient.builder(), settings);
+    EksClient eksClient(AwsClientSettings settings, ClientPriming priming) {
+        return priming.add(AwsClients.build(EksClient.builder(), settings),
+                c -> c.describeCluster(r -> r.name("priming")));
     }
 
     void close(@Disposes EksClient client) {
@@ -82,8 +84,9 @@ public class LifecycleProducers {
 
     @Produces
     @Singleton
-    Ec2Client ec2Client(AwsClientSettings settings) {
-        return AwsClients.build(Ec2Client.builder(), settings);
+    Ec2Client ec2Client(AwsClientSettings settings, ClientPriming priming) {
+        return priming.add(AwsClients.build(Ec2Client.builder(), settings),
+                c -> c.describeInstances(r -> r.instanceIds("i-00000000000000000")));
     }
 
     void close(@Disposes Ec2Client client) {
@@ -92,8 +95,10 @@ public class LifecycleProducers {
 
     @Produces
     @Singleton
-    SfnClient sfnClient(AwsClientSettings settings) {
-        return AwsClients.build(SfnClient.builder(), settings);
+    SfnClient sfnClient(AwsClientSettings settings, ClientPriming priming) {
+        String execution = "arn:aws:states:" + settings.region().id() + ":000000000000:execution:priming:priming";
+        return priming.add(AwsClients.build(SfnClient.builder(), settings),
+                c -> c.describeExecution(r -> r.executionArn(execution)));
     }
 
     void close(@Disposes SfnClient client) {
@@ -102,8 +107,9 @@ public class LifecycleProducers {
 
     @Produces
     @Singleton
-    EventBridgeClient eventBridgeClient(AwsClientSettings settings) {
-        return AwsClients.build(EventBridgeClient.builder(), settings);
+    EventBridgeClient eventBridgeClient(AwsClientSettings settings, ClientPriming priming) {
+        return priming.add(AwsClients.build(EventBridgeClient.builder(), settings),
+                c -> c.describeEventBus(r -> r.name(eventBusName)));
     }
 
     void close(@Disposes EventBridgeClient client) {

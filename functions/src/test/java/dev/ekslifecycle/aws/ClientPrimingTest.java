@@ -1,0 +1,120 @@
+package dev.ekslifecycle.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
+
+/**
+ * Priming runs the SDK clients' whole request path (the interceptors see the signed request and the parsed
+ * answer) without a single request reaching the server the clients point at, tolerates clients that cannot sign,
+ * and leaves the clients as they were: the next real call goes out.
+ */
+class ClientPrimingTest {
+
+    private final AtomicInteger received = new AtomicInteger();
+    private final List<String> seen = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
+            byte[] body = "{\"message\":\"no such cluster\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void primingRunsTheRequestPathWithoutSendingAndLeavesNothingBehind() {
+        AwsClientSettings settings = settings(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("test", "test")));
+        ClientPriming priming = new ClientPriming();
+        try (EksClient eks = priming.add(AwsClients.build(EksClient.builder(), settings),
+                     c -> c.describeCluster(r -> r.name("priming")));
+             DynamoDbClient dynamo = priming.add(AwsClients.dynamoDb(settings), c -> c.getItem(r -> r
+                     .tableName("priming").key(Map.of("pk", AttributeValue.fromS("priming")))))) {
+
+            priming.primeAll();
+
+            assertEquals(0, received.get(), "priming sent nothing");
+            assertEquals(List.of("Eks signed", "Eks answered 200", "Eks signed", "Eks answered 400",
+                    "DynamoDb signed", "DynamoDb answered 200", "DynamoDb signed", "DynamoDb answered 400"), seen);
+
+            assertThrows(ResourceNotFoundException.class, () -> eks.describeCluster(r -> r.name("orders")));
+            assertEquals(1, received.get(), "a real call after priming is sent");
+        }
+    }
+
+    @Test
+    void aClientThatCannotResolveCredentialsDoesNotStopPriming() {
+        AwsClientSettings settings = settings(() -> {
+            throw SdkClientException.create("no credentials before the first request");
+        });
+        ClientPriming priming = new ClientPriming();
+        try (EksClient eks = priming.add(AwsClients.build(EksClient.builder(), settings),
+                c -> c.describeCluster(r -> r.name("priming")))) {
+            priming.primeAll();
+            assertEquals(0, received.get());
+            assertTrue(seen.isEmpty(), "nothing was signed: " + seen);
+        }
+    }
+
+    private AwsClientSettings settings(AwsCredentialsProvider credentials) {
+        ExecutionInterceptor watcher = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                assertTrue(context.httpRequest().firstMatchingHeader("Authorization").isPresent());
+                seen.add(service(attributes) + " signed");
+            }
+
+            @Override
+            public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+                seen.add(service(attributes) + " answered " + context.httpResponse().statusCode());
+            }
+        };
+        return new AwsClientSettings(Region.US_EAST_1, credentials,
+                Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())), List.of(watcher));
+    }
+
+    private static String service(ExecutionAttributes attributes) {
+        return attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+    }
+}
