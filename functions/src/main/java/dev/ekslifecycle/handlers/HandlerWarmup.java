@@ -13,6 +13,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
  * Gets the function's own handler ready while the Lambda is still initialising: builds the handler that
@@ -37,17 +38,21 @@ public class HandlerWarmup implements Resource {
     @Inject
     ClientPriming priming;
 
+    /**
+     * {@code WARMUP_BACKGROUND=false} leaves an on-demand start to the first request (where init has no spare CPU
+     * for a second thread); the snapshot of a SnapStart version is warmed up either way.
+     */
+    @ConfigProperty(name = "warmup.background", defaultValue = "true")
+    boolean background;
+
     void start(@Observes StartupEvent started) {
         // The CRaC context holds resources weakly; this bean lives as long as the application.
         Core.getGlobalContext().register(this);
-        Thread thread = new Thread(this::warm, "handler-warmup");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Completes when the warm-up has finished, successfully or not. */
-    public CompletableFuture<Void> done() {
-        return done;
+        if (background) {
+            Thread thread = new Thread(this::warm, "handler-warmup");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     private void warm() {
@@ -66,9 +71,20 @@ public class HandlerWarmup implements Resource {
         }
     }
 
+    /**
+     * Before the SnapStart snapshot: after the warm-up, also builds and primes the clients the handler builds only
+     * on first use, since a restored function pays nothing for having them ready.
+     */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        if (!background) {
+            warm();
+        }
         done.join();
+        // Getting each client bean builds it, and building one registers it with the priming.
+        long built = Arc.container().select(SdkClient.class).stream().count();
+        priming.primeAll();
+        LOG.debugf("%d AWS client(s) primed for the snapshot", built);
     }
 
     @Override

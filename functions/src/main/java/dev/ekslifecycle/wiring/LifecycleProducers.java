@@ -43,7 +43,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /**
  * Builds the lifecycle services from configuration. Each value comes from an environment variable that
  * template.yaml sets (MicroProfile Config maps {@code EVENT_BUS_NAME} to {@code event.bus.name}); a Lambda that
- * does not use a service never builds it, so no function pays for clients it does not call.
+ * does not use a service never builds it, so no function pays for clients it does not call. The gateways over EKS,
+ * EventBridge, Step Functions and EC2 are application-scoped, i.e. injected as proxies: their SDK client is built on
+ * the first call, not with the handler, because many requests never make one (a step that stops at its DynamoDB
+ * read, an API read that starts no workflow). DynamoDB, which every request reads, is built with the handler.
  */
 @ApplicationScoped
 public class LifecycleProducers {
@@ -117,19 +120,19 @@ public class LifecycleProducers {
     }
 
     @Produces
-    @Singleton
+    @ApplicationScoped
     EksGateway eks(EksClient client) {
         return new SdkEksGateway(client);
     }
 
     @Produces
-    @Singleton
+    @ApplicationScoped
     LifecycleEventPublisher events(EventBridgeClient client) {
         return new EventBridgePublisher(client, eventBusName);
     }
 
     @Produces
-    @Singleton
+    @ApplicationScoped
     WorkflowStarter workflows(SfnClient client) {
         Map<Workflow, String> arns = new EnumMap<>(Workflow.class);
         createClusterStateMachineArn.ifPresent(arn -> arns.put(Workflow.CREATE_CLUSTER, arn));
@@ -173,7 +176,7 @@ public class LifecycleProducers {
     }
 
     @Produces
-    @Singleton
+    @ApplicationScoped
     InstanceDirectory instances(Ec2Client client) {
         return new SdkInstanceDirectory(client);
     }

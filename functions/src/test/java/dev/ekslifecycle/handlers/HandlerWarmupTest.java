@@ -1,0 +1,51 @@
+package dev.ekslifecycle.handlers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eks.EksClient;
+
+/**
+ * The SnapStart hook builds and primes every SDK client of the application without one request reaching AWS (here
+ * a counting endpoint), finishes promptly, and leaves the clients sending real requests afterwards.
+ */
+@QuarkusTest
+@WithTestResource(CountingEndpoint.class)
+class HandlerWarmupTest {
+
+    @Inject
+    HandlerWarmup warmup;
+
+    @Inject
+    EksClient eks;
+
+    @ConfigProperty(name = "aws.endpoint.url")
+    URI endpoint;
+
+    @Test
+    void theSnapshotHookPrimesWithoutSendingAndLeavesNoState() throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> warmup.beforeCheckpoint(null));
+        assertEquals(0, requestsReceived(), "priming sent nothing");
+
+        assertThrows(SdkException.class, () -> eks.describeCluster(r -> r.name("orders")));
+        assertEquals(1, requestsReceived(), "a real call after priming is sent");
+    }
+
+    private int requestsReceived() throws Exception {
+        HttpResponse<String> count = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(endpoint.resolve("/_count")).build(), HttpResponse.BodyHandlers.ofString());
+        return Integer.parseInt(count.body());
+    }
+}
