@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,29 +32,18 @@ import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
  */
 class ClientPrimingTest {
 
-    private final AtomicInteger received = new AtomicInteger();
     private final List<String> seen = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private CannedEndpoint endpoint;
 
     @BeforeEach
     void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            received.incrementAndGet();
-            byte[] body = "{\"message\":\"no such cluster\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(404, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        endpoint = new CannedEndpoint(404, Map.of("x-amzn-ErrorType", "ResourceNotFoundException",
+                "Content-Type", "application/json"), "{\"message\":\"no such cluster\"}");
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        endpoint.close();
     }
 
     @Test
@@ -74,12 +58,12 @@ class ClientPrimingTest {
 
             priming.primeAll();
 
-            assertEquals(0, received.get(), "priming sent nothing");
+            assertEquals(0, endpoint.received(), "priming sent nothing");
             assertEquals(List.of("Eks signed", "Eks answered 200", "Eks signed", "Eks answered 400",
                     "DynamoDb signed", "DynamoDb answered 200", "DynamoDb signed", "DynamoDb answered 400"), seen);
 
             assertThrows(ResourceNotFoundException.class, () -> eks.describeCluster(r -> r.name("orders")));
-            assertEquals(1, received.get(), "a real call after priming is sent");
+            assertEquals(1, endpoint.received(), "a real call after priming is sent");
         }
     }
 
@@ -92,7 +76,7 @@ class ClientPrimingTest {
         try (EksClient eks = priming.add(AwsClients.build(EksClient.builder(), settings),
                 c -> c.describeCluster(r -> r.name("priming")))) {
             priming.primeAll();
-            assertEquals(0, received.get());
+            assertEquals(0, endpoint.received());
             assertTrue(seen.isEmpty(), "nothing was signed: " + seen);
         }
     }
@@ -111,7 +95,7 @@ class ClientPrimingTest {
             }
         };
         return new AwsClientSettings(Region.US_EAST_1, credentials,
-                Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())), List.of(watcher));
+                Optional.of(endpoint.uri()), List.of(watcher));
     }
 
     private static String service(ExecutionAttributes attributes) {

@@ -3,14 +3,9 @@ package dev.ekslifecycle.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.ekslifecycle.metrics.LifecycleMetrics;
-import dev.ekslifecycle.store.OperationType;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -32,28 +27,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class DependencyFailureMetricsTest {
 
     private final List<String> counted = new CopyOnWriteArrayList<>();
-    private HttpServer server;
-    private volatile int status;
-    private volatile String errorType;
+    private CannedEndpoint endpoint;
 
     @BeforeEach
     void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"no\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        endpoint = new CannedEndpoint(200, Map.of(), "{}");
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        endpoint.close();
     }
 
     @ParameterizedTest
@@ -64,8 +47,8 @@ class DependencyFailureMetricsTest {
         "400, ConditionalCheckFailedException, ",
         "400, ResourceNotFoundException, "})
     void dependencyFailuresAreCountedAndAnswersAreNot(int status, String errorType, String expected) {
-        this.status = status;
-        this.errorType = errorType;
+        endpoint.answer(status, Map.of("Content-Type", "application/x-amz-json-1.0"),
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"no\"}");
         AwsClientSettings settings = settings();
         // As AwsClients builds it, but with one attempt per call: the SDK's backoff on throttling takes a minute.
         try (DynamoDbClient client = DynamoDbClient.builder()
@@ -84,29 +67,13 @@ class DependencyFailureMetricsTest {
     private AwsClientSettings settings() {
         LifecycleMetrics recording = new LifecycleMetrics() {
             @Override
-            public void operationStarted(OperationType type) {
-            }
-
-            @Override
-            public void operationFinished(OperationType type, boolean succeeded) {
-            }
-
-            @Override
-            public void stepFinished(String step, boolean succeeded, Duration duration) {
-            }
-
-            @Override
             public void dependencyFailed(String service, boolean throttled) {
                 counted.add(service + (throttled ? " throttled" : " failed"));
-            }
-
-            @Override
-            public void apiAnswered(int status) {
             }
         };
         return new AwsClientSettings(Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
-                Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
+                Optional.of(endpoint.uri()),
                 List.of(new DependencyFailureMetrics(recording)));
     }
 }
