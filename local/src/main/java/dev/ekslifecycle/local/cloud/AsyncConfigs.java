@@ -17,30 +17,34 @@ final class AsyncConfigs {
     private AsyncConfigs() {
     }
 
-    static AsyncInvokeConfig of(ResourceProperties function) {
-        AsyncInvokeConfig defaults = AsyncInvokeConfig.DEFAULT;
-        Optional<ResourceProperties> invoke = function.object("EventInvokeConfig");
-        invoke.ifPresent(c -> c.allowOnly(Set.of("MaximumRetryAttempts", "MaximumEventAgeInSeconds",
-                "DestinationConfig"), Set.of()));
-        int retries = invoke.flatMap(c -> c.integer("MaximumRetryAttempts")).orElse(defaults.maximumRetryAttempts());
-        int age = invoke.flatMap(c -> c.integer("MaximumEventAgeInSeconds"))
-                .orElse((int) defaults.maximumEventAge().toSeconds());
-        Optional<ResourceProperties> destinations = invoke.flatMap(c -> c.object("DestinationConfig"));
-        destinations.ifPresent(d -> d.allowOnly(Set.of("OnSuccess", "OnFailure"), Set.of()));
-        String onSuccess = destinations.flatMap(d -> d.object("OnSuccess")).map(AsyncConfigs::destination)
-                .orElse(null);
-        String onFailure = destinations.flatMap(d -> d.object("OnFailure")).map(AsyncConfigs::destination)
-                .orElse(null);
-        String deadLetters = function.object("DeadLetterQueue").map(d -> {
+    /** The function's {@code EventInvokeConfig}, if it has one. */
+    static Optional<AsyncInvokeConfig> eventInvokeConfig(ResourceProperties function) {
+        return function.object("EventInvokeConfig").map(c -> {
+            c.allowOnly(Set.of("MaximumRetryAttempts", "MaximumEventAgeInSeconds", "DestinationConfig"), Set.of());
+            AsyncInvokeConfig defaults = AsyncInvokeConfig.DEFAULT;
+            int retries = c.integer("MaximumRetryAttempts").orElse(defaults.maximumRetryAttempts());
+            int age = c.integer("MaximumEventAgeInSeconds").orElse((int) defaults.maximumEventAge().toSeconds());
+            Optional<ResourceProperties> destinations = c.object("DestinationConfig");
+            destinations.ifPresent(d -> d.allowOnly(Set.of("OnSuccess", "OnFailure"), Set.of()));
+            String onSuccess = destinations.flatMap(d -> d.object("OnSuccess")).map(AsyncConfigs::destination)
+                    .orElse(null);
+            String onFailure = destinations.flatMap(d -> d.object("OnFailure")).map(AsyncConfigs::destination)
+                    .orElse(null);
+            try {
+                return new AsyncInvokeConfig(retries, Duration.ofSeconds(age), onSuccess, onFailure, null);
+            } catch (IllegalArgumentException e) {
+                throw new TemplateException(c.location(), e.getMessage());
+            }
+        });
+    }
+
+    /** The queue of the function's {@code DeadLetterQueue}, if it has one. */
+    static Optional<String> deadLetterQueue(ResourceProperties function) {
+        return function.object("DeadLetterQueue").map(d -> {
             d.allowOnly(Set.of("Type", "TargetArn"), Set.of());
             requireSqs(d, "Type");
             return d.requiredText("TargetArn");
-        }).orElse(null);
-        try {
-            return new AsyncInvokeConfig(retries, Duration.ofSeconds(age), onSuccess, onFailure, deadLetters);
-        } catch (IllegalArgumentException e) {
-            throw new TemplateException(function.location("EventInvokeConfig"), e.getMessage());
-        }
+        });
     }
 
     private static String destination(ResourceProperties d) {

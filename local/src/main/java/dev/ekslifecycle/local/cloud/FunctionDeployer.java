@@ -82,7 +82,8 @@ final class FunctionDeployer implements AutoCloseable {
         });
         // SAM's AutoPublishAlias: callers (state machines through !Ref Function.Alias) invoke the alias.
         p.text("AutoPublishAlias").ifPresent(alias -> registry.registerAlias(name, alias));
-        registry.configureAsync(name, AsyncConfigs.of(p));
+        AsyncConfigs.eventInvokeConfig(p).ifPresent(config -> registry.putEventInvokeConfig(name, config));
+        AsyncConfigs.deadLetterQueue(p).ifPresent(queue -> registry.setDeadLetterQueue(name, queue));
         return spec.arn();
     }
 

@@ -89,7 +89,7 @@ public final class LocalEdge implements AutoCloseable {
      */
     private void installServices() throws IOException {
         add(Route.CONTROL, new ControlEndpoint(faults, events.log(), clock, router::serviceNames));
-        add(Route.LAMBDA, new LambdaEndpoint(functions, asyncInvocations, faults));
+        add(Route.LAMBDA, new LambdaEndpoint(functions, asyncInvocations, clock, faults));
         add(Route.TARGET_HEADER, new EventBridgeEndpoint(events, faults));
         add(Route.TARGET_HEADER, dynamoDb().endpoint());
         add(Route.TARGET_HEADER, new StepFunctionsEndpoint(stepFunctions(), faults));

@@ -10,7 +10,7 @@ public enum Route {
     CONTROL,
     /** {@code /k8s/<cluster>/...}: the emulated clusters' Kubernetes APIs. */
     KUBERNETES,
-    /** {@code /2015-03-31/functions/...}: Lambda. */
+    /** {@code /2015-03-31/functions/...} and {@code /2019-09-25/functions/.../event-invoke-config}: Lambda. */
     LAMBDA,
     /** JSON protocols chosen by {@code X-Amz-Target}: DynamoDB, Step Functions, EventBridge. */
     TARGET_HEADER,

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Lambda's restJson1 API for the functions in {@link LambdaFunctions}: Invoke (RequestResponse, Event, DryRun),
- * GetFunction and ListFunctions. An {@code Event} invocation is queued on {@link AsyncInvocations}, with its
- * retries, failure destination and dead-letter queue.
+ * GetFunction, ListFunctions and the event invoke config operations. An {@code Event} invocation is queued on
+ * {@link AsyncInvocations}, with its retries, failure destination and dead-letter queue.
  */
 public final class LambdaEndpoint implements Endpoint {
 
@@ -26,11 +26,14 @@ public final class LambdaEndpoint implements Endpoint {
 
     private final LambdaFunctions functions;
     private final AsyncInvocations async;
+    private final EventInvokeConfigApi eventInvokeConfigs;
     private final FaultInjector faults;
 
-    public LambdaEndpoint(LambdaFunctions functions, AsyncInvocations async, FaultInjector faults) {
+    public LambdaEndpoint(LambdaFunctions functions, AsyncInvocations async, java.time.Clock clock,
+                          FaultInjector faults) {
         this.functions = functions;
         this.async = async;
+        this.eventInvokeConfigs = new EventInvokeConfigApi(functions, clock);
         this.faults = faults;
     }
 
@@ -41,11 +44,14 @@ public final class LambdaEndpoint implements Endpoint {
 
     @Override
     public boolean accepts(Request request) {
-        return request.path().startsWith(PREFIX);
+        return request.path().startsWith(PREFIX) || request.path().startsWith(EventInvokeConfigApi.PREFIX);
     }
 
     @Override
     public Response handle(Request request) throws InterruptedException {
+        if (request.path().startsWith(EventInvokeConfigApi.PREFIX)) {
+            return eventInvokeConfig(request);
+        }
         String rest = request.path().substring(PREFIX.length());
         boolean invoke = "POST".equals(request.method()) && rest.endsWith(INVOCATIONS) && rest.startsWith("/");
         boolean list = "GET".equals(request.method()) && (rest.isEmpty() || rest.equals("/"));
@@ -105,6 +111,23 @@ public final class LambdaEndpoint implements Endpoint {
         }
     }
 
+    private Response eventInvokeConfig(Request request) throws InterruptedException {
+        String operation = EventInvokeConfigApi.operation(request);
+        if (operation == null) {
+            return AwsErrorResponse.json(404, "UnknownOperationException",
+                    "Lambda has no operation " + request.method() + " " + request.path() + " here");
+        }
+        String reference = EventInvokeConfigApi.reference(request);
+        Optional<Response> fault = AwsErrorResponse.injectedFault(faults, name(), operation, reference);
+        if (fault.isPresent()) {
+            return fault.get();
+        }
+        String qualified = request.query("Qualifier").map(q -> reference + ":" + q).orElse(reference);
+        return functions.resolve(qualified).map(n -> eventInvokeConfigs.handle(operation, n, request))
+                .orElseGet(() -> AwsErrorResponse.json(404, "ResourceNotFoundException",
+                        "Function not found: " + (qualified.startsWith("arn:") ? qualified : functions.arn(qualified))));
+    }
+
     private Response getFunction(String name) {
         ObjectNode body = JSON.createObjectNode();
         body.set("Configuration", configuration(name));
@@ -120,7 +143,7 @@ public final class LambdaEndpoint implements Endpoint {
     }
 
     private ObjectNode configuration(String name) {
-        return JSON.createObjectNode()
+        ObjectNode configuration = JSON.createObjectNode()
                 .put("FunctionName", name)
                 .put("FunctionArn", functions.arn(name))
                 .put("Runtime", "java21")
@@ -128,6 +151,8 @@ public final class LambdaEndpoint implements Endpoint {
                 .put("Version", "$LATEST")
                 .put("State", "Active")
                 .put("LastUpdateStatus", "Successful");
+        functions.deadLetterQueue(name).ifPresent(q -> configuration.putObject("DeadLetterConfig").put("TargetArn", q));
+        return configuration;
     }
 
     private static boolean isJson(byte[] payload) {

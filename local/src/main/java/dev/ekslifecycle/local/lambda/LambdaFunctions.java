@@ -27,7 +27,8 @@ public final class LambdaFunctions {
 
     private final Map<String, LambdaHandler> handlers = new ConcurrentSkipListMap<>();
     private final Map<String, java.util.Set<String>> aliases = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, AsyncInvokeConfig> asyncConfigs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AsyncInvokeConfig> eventInvokeConfigs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> deadLetterQueues = new java.util.concurrent.ConcurrentHashMap<>();
     private final String region;
 
     public LambdaFunctions(String region) {
@@ -60,20 +61,48 @@ public final class LambdaFunctions {
     }
 
     /**
-     * Sets how the function's asynchronous invocations are retried and where their records and dead letters go
-     * (PutFunctionEventInvokeConfig and the function's DeadLetterConfig on AWS).
+     * Sets how the function's asynchronous invocations are retried and where their records go
+     * (PutFunctionEventInvokeConfig); the config's dead-letter queue is ignored here, see
+     * {@link #setDeadLetterQueue}.
      */
-    public LambdaFunctions configureAsync(String name, AsyncInvokeConfig config) {
-        if (!handlers.containsKey(name)) {
-            throw new IllegalArgumentException("no Lambda function " + name);
-        }
-        asyncConfigs.put(name, config);
+    public LambdaFunctions putEventInvokeConfig(String name, AsyncInvokeConfig config) {
+        requireFunction(name);
+        eventInvokeConfigs.put(name, config);
         return this;
     }
 
-    /** The function's asynchronous invocation settings; Lambda's defaults unless configured. */
+    /** The function's event invoke config, if one was put. */
+    public Optional<AsyncInvokeConfig> eventInvokeConfig(String name) {
+        return Optional.ofNullable(eventInvokeConfigs.get(name));
+    }
+
+    /** Removes the function's event invoke config: Lambda's defaults apply again. */
+    public boolean deleteEventInvokeConfig(String name) {
+        return eventInvokeConfigs.remove(name) != null;
+    }
+
+    /** Sets the function's dead-letter queue (its {@code DeadLetterConfig.TargetArn}). */
+    public LambdaFunctions setDeadLetterQueue(String name, String queueArn) {
+        requireFunction(name);
+        deadLetterQueues.put(name, queueArn);
+        return this;
+    }
+
+    public Optional<String> deadLetterQueue(String name) {
+        return Optional.ofNullable(deadLetterQueues.get(name));
+    }
+
+    /** What asynchronous invocations of the function follow: its event invoke config or Lambda's defaults. */
     public AsyncInvokeConfig asyncConfig(String name) {
-        return asyncConfigs.getOrDefault(name, AsyncInvokeConfig.DEFAULT);
+        AsyncInvokeConfig config = eventInvokeConfigs.getOrDefault(name, AsyncInvokeConfig.DEFAULT);
+        return new AsyncInvokeConfig(config.maximumRetryAttempts(), config.maximumEventAge(), config.onSuccess(),
+                config.onFailure(), deadLetterQueues.get(name));
+    }
+
+    private void requireFunction(String name) {
+        if (!handlers.containsKey(name)) {
+            throw new IllegalArgumentException("no Lambda function " + name);
+        }
     }
 
     /**

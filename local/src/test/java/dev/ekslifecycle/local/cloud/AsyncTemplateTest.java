@@ -27,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -74,6 +75,22 @@ class AsyncTemplateTest {
         deployed.functions().close();
         edge.close();
         clock.shutdown();
+    }
+
+    @Test
+    void theFunctionsAsyncSettingsAreReadableThroughTheLambdaApi() {
+        try (LambdaClient lambda = LambdaClient.builder().endpointOverride(URI.create(edge.url()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            var reconcile = lambda.getFunctionEventInvokeConfig(r -> r.functionName("t-Reconcile"));
+            assertEquals(1, reconcile.maximumRetryAttempts());
+            assertEquals(900, reconcile.maximumEventAgeInSeconds());
+            assertEquals("arn:aws:sqs:us-east-1:000000000000:t-DeadLetters",
+                    reconcile.destinationConfig().onFailure().destination());
+            assertEquals("arn:aws:sqs:us-east-1:000000000000:t-DeadLetters", lambda.getFunction(
+                    r -> r.functionName("t-HealthSignals")).configuration().deadLetterConfig().targetArn());
+        }
     }
 
     @Test

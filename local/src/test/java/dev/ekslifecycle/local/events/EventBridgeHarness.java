@@ -70,7 +70,7 @@ final class EventBridgeHarness implements AutoCloseable {
         });
         host = HttpServerHost.start("test-edge", 0, clock)
                 .add(new EventBridgeEndpoint(events, faults))
-                .add(new LambdaEndpoint(functions, asyncLambda, faults))
+                .add(new LambdaEndpoint(functions, asyncLambda, clock, faults))
                 .add(new SqsEndpoint(queues, faults));
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret"));
         client = EventBridgeClient.builder().endpointOverride(URI.create(host.url())).region(Region.US_EAST_1)

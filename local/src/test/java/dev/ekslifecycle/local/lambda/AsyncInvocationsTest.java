@@ -68,7 +68,7 @@ class AsyncInvocationsTest {
         AsyncInvocations async = new AsyncInvocations(functions, clock, faults);
         async.connectQueues(queues);
         host = HttpServerHost.start("async-test", 0, clock)
-                .add(new LambdaEndpoint(functions, async, faults))
+                .add(new LambdaEndpoint(functions, async, clock, faults))
                 .add(new SqsEndpoint(queues, faults));
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"));
         lambda = LambdaClient.builder().endpointOverride(URI.create(host.url())).region(Region.US_EAST_1)
@@ -89,8 +89,12 @@ class AsyncInvocationsTest {
     }
 
     private void configure(int retries, int maxAgeSeconds) {
-        functions.configureAsync("reconcile", new AsyncInvokeConfig(retries, Duration.ofSeconds(maxAgeSeconds),
-                queueArn("successes"), queueArn("failures"), queueArn("dead-letters")));
+        lambda.putFunctionEventInvokeConfig(r -> r.functionName("reconcile").maximumRetryAttempts(retries)
+                .maximumEventAgeInSeconds(maxAgeSeconds).destinationConfig(d -> d
+                        .onSuccess(o -> o.destination(queueArn("successes")))
+                        .onFailure(o -> o.destination(queueArn("failures")))));
+        // a dead-letter queue is function configuration (UpdateFunctionConfiguration), which is not emulated
+        functions.setDeadLetterQueue("reconcile", queueArn("dead-letters"));
     }
 
     private String invokeAsync() throws Exception {
@@ -175,6 +179,35 @@ class AsyncInvocationsTest {
         assertTrue(messages("failures").isEmpty());
         assertThrows(ResourceNotFoundException.class, () -> lambda.invoke(i -> i.functionName("missing")
                 .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{}"))));
+    }
+
+    @Test
+    void theEventInvokeConfigIsPutUpdatedReadAndDeletedThroughTheApi() {
+        assertThrows(ResourceNotFoundException.class,
+                () -> lambda.getFunctionEventInvokeConfig(r -> r.functionName("reconcile")));
+        configure(1, 600);
+        var updated = lambda.updateFunctionEventInvokeConfig(r -> r.functionName("reconcile")
+                .maximumEventAgeInSeconds(120));
+        assertEquals(1, updated.maximumRetryAttempts(), "an update keeps what it does not name");
+        assertEquals(120, updated.maximumEventAgeInSeconds());
+        var read = lambda.getFunctionEventInvokeConfig(r -> r.functionName("reconcile").qualifier("$LATEST"));
+        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:reconcile:$LATEST", read.functionArn());
+        assertEquals(queueArn("failures"), read.destinationConfig().onFailure().destination());
+        assertEquals(START, read.lastModified());
+        var replaced = lambda.putFunctionEventInvokeConfig(r -> r.functionName("reconcile"));
+        assertEquals(2, replaced.maximumRetryAttempts(), "a put replaces: what it does not name is the default");
+        assertEquals(queueArn("dead-letters"), lambda.getFunction(r -> r.functionName("reconcile")).configuration()
+                .deadLetterConfig().targetArn());
+        assertThrows(software.amazon.awssdk.services.lambda.model.InvalidParameterValueException.class,
+                () -> lambda.putFunctionEventInvokeConfig(r -> r.functionName("reconcile").maximumRetryAttempts(3)));
+        assertThrows(software.amazon.awssdk.services.lambda.model.InvalidParameterValueException.class,
+                () -> lambda.putFunctionEventInvokeConfig(r -> r.functionName("reconcile").destinationConfig(
+                        d -> d.onFailure(o -> o.destination("arn:aws:sns:us-east-1:000000000000:topic")))));
+        lambda.deleteFunctionEventInvokeConfig(r -> r.functionName("reconcile"));
+        assertThrows(ResourceNotFoundException.class,
+                () -> lambda.getFunctionEventInvokeConfig(r -> r.functionName("reconcile")));
+        assertThrows(ResourceNotFoundException.class,
+                () -> lambda.putFunctionEventInvokeConfig(r -> r.functionName("missing")));
     }
 
     private Message single(String queue) {

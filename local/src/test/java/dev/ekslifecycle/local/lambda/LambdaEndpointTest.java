@@ -58,7 +58,7 @@ class LambdaEndpointTest {
                     throw new IllegalStateException("bug");
                 });
         host = HttpServerHost.start("lambda-test", 0, clock).add(new LambdaEndpoint(functions,
-                new AsyncInvocations(functions, clock, new FaultInjector(1)), new FaultInjector(1)));
+                new AsyncInvocations(functions, clock, new FaultInjector(1)), clock, new FaultInjector(1)));
         lambda = LambdaClient.builder().endpointOverride(URI.create(host.url())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
