@@ -42,8 +42,23 @@ final class Names {
         }
     }
 
+    /** How many non-empty-ended fields {@code arn.split(":")} would give, without splitting. */
+    private static int fields(String arn) {
+        int end = arn.length();
+        while (end > 0 && arn.charAt(end - 1) == ':') {
+            end--;
+        }
+        int n = 1;
+        for (int i = 0; i < end; i++) {
+            if (arn.charAt(i) == ':') {
+                n++;
+            }
+        }
+        return n;
+    }
+
     static void checkArn(String arn, String kind) {
-        if (arn == null || !arn.startsWith("arn:aws:states:") || arn.split(":").length < 7) {
+        if (arn == null || !arn.startsWith("arn:aws:states:") || fields(arn) < 7) {
             throw new StepFunctionsException("InvalidArn", "Invalid Arn: '" + arn + "' is not a " + kind + " ARN");
         }
     }

@@ -1,5 +1,7 @@
 package dev.ekslifecycle.local.stepfunctions.errors;
 
+import java.util.List;
+
 /** The predefined error names of the Amazon States Language and how Retry/Catch match them. */
 public final class ErrorNames {
 
@@ -21,6 +23,18 @@ public final class ErrorNames {
     public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
 
     private ErrorNames() {
+    }
+
+    /**
+     * Whether any entry of an {@code ErrorEquals} list matches {@code error} (see {@link #matches}).
+     */
+    public static boolean matchesAny(List<String> errorEquals, String error) {
+        for (String pattern : errorEquals) {
+            if (matches(pattern, error)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

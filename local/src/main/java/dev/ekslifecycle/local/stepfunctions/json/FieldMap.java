@@ -26,7 +26,7 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
     private int size;
     /** Holds the fields once there are more than {@link #LINEAR_LIMIT}; the arrays are dropped then. */
     private LinkedHashMap<String, JsonNode> large;
-    private final Set<Map.Entry<String, JsonNode>> entries = new Entries();
+    private Set<Map.Entry<String, JsonNode>> entries;
 
     FieldMap(int expected) {
         if (expected > LINEAR_LIMIT) {
@@ -136,6 +136,9 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
 
     @Override
     public Set<Map.Entry<String, JsonNode>> entrySet() {
+        if (entries == null) {
+            entries = new Entries();
+        }
         return entries;
     }
 

@@ -9,6 +9,6 @@ public record Catcher(List<String> errorEquals, String next, JsonPathFlow.PathFi
         JsonataTemplate output, Assignment assign) {
 
     public boolean matches(String error) {
-        return errorEquals.stream().anyMatch(p -> ErrorNames.matches(p, error));
+        return ErrorNames.matchesAny(errorEquals, error);
     }
 }

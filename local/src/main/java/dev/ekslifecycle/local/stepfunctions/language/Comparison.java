@@ -5,7 +5,6 @@ import dev.ekslifecycle.local.stepfunctions.paths.ValuePath;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 /**
  * A JSONPath Choice comparison such as {@code "Variable": "$.n", "NumericGreaterThanPath": "$.limit"}. A value of
@@ -34,12 +33,14 @@ final class Comparison implements Condition {
 
     @Override
     public boolean test(JsonNode input, StateEnvironment env) {
-        Optional<JsonNode> found = variable.find(env.pathScope(input));
+        JsonNode value = variable.select(env.pathScope(input));
         if (kind == Kind.IS_PRESENT) {
-            return found.isPresent() == operand.booleanValue();
+            return (value != null) == operand.booleanValue();
         }
-        JsonNode value = found.orElseThrow(() -> dev.ekslifecycle.local.stepfunctions.errors.StatesError.runtime(
-                "Invalid path '" + variable + "': The choice state's condition path references an invalid value."));
+        if (value == null) {
+            throw dev.ekslifecycle.local.stepfunctions.errors.StatesError.runtime("Invalid path '" + variable
+                    + "': The choice state's condition path references an invalid value.");
+        }
         switch (kind) {
             case IS_NULL:
                 return value.isNull() == operand.booleanValue();

@@ -62,8 +62,12 @@ public final class JsonPathFlow implements DataFlow {
             return Json.object();
         }
         JsonPath path = field.path();
-        return path.find(data).orElseThrow(() -> StatesError.runtime("An error occurred while executing the state. "
-                + "Invalid path '" + path + "' : The " + name + " '" + path + "' could not be found in the input"));
+        JsonNode found = path.select(data);
+        if (found == null) {
+            throw StatesError.runtime("An error occurred while executing the state. Invalid path '" + path
+                    + "' : The " + name + " '" + path + "' could not be found in the input");
+        }
+        return found;
     }
 
     static JsonNode place(PathField field, JsonNode rawInput, JsonNode result) {

@@ -13,7 +13,7 @@ public record Retrier(List<String> errorEquals, double intervalSeconds, int maxA
         Double maxDelaySeconds, boolean fullJitter) {
 
     public boolean matches(String error) {
-        return errorEquals.stream().anyMatch(p -> ErrorNames.matches(p, error));
+        return ErrorNames.matchesAny(errorEquals, error);
     }
 
     public Duration delay(int retryIndex, RandomGenerator random) {

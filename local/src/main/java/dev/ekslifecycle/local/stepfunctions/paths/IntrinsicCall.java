@@ -125,8 +125,14 @@ public final class IntrinsicCall {
                     pos++;
                 }
                 ValuePath path = ValuePath.compile(text.substring(start, pos));
-                return scope -> path.find(scope).orElseThrow(() -> dev.ekslifecycle.local.stepfunctions.errors
-                        .StatesError.runtime("The JSONPath '" + path + "' could not be found in the input"));
+                return scope -> {
+                    JsonNode value = path.select(scope);
+                    if (value == null) {
+                        throw dev.ekslifecycle.local.stepfunctions.errors.StatesError.runtime("The JSONPath '" + path
+                                + "' could not be found in the input");
+                    }
+                    return value;
+                };
             }
             if (text.startsWith("States.", pos)) {
                 IntrinsicCall nested = call();

@@ -68,15 +68,20 @@ public final class JsonPath {
      * indefinite path an array of every match (possibly empty).
      */
     public Optional<JsonNode> find(JsonNode root) {
+        return Optional.ofNullable(select(root));
+    }
+
+    /** As {@link #find}, with null for nothing selected: for the hot paths that read values by the million. */
+    public JsonNode select(JsonNode root) {
         if (definite) {
             JsonNode current = root;
             for (Segment s : segments) {
                 current = ((DefiniteSegment) s).step(current);
                 if (current == null) {
-                    return Optional.empty();
+                    return null;
                 }
             }
-            return Optional.of(current);
+            return current;
         }
         List<JsonNode> current = List.of(root);
         for (Segment s : segments) {
@@ -88,7 +93,7 @@ public final class JsonPath {
         }
         ArrayNode out = Json.array();
         out.addAll(current);
-        return Optional.of(out);
+        return out;
     }
 
     /**

@@ -72,21 +72,26 @@ public final class ValuePath {
 
     /** The selected value, or empty when the path selects nothing. */
     public Optional<JsonNode> find(PathScope scope) {
+        return Optional.ofNullable(select(scope));
+    }
+
+    /** The selected value, or null when the path selects nothing. */
+    public JsonNode select(PathScope scope) {
         JsonNode root;
         if (contextMember != null) {
             JsonNode member = scope.contextMember(contextMember);
-            return member == null ? Optional.empty() : inMember.find(member);
+            return member == null ? null : inMember.select(member);
         } else if (context) {
             root = scope.context();
         } else if (variable != null) {
             root = scope.variable(variable);
             if (root == null) {
-                return Optional.empty();
+                return null;
             }
         } else {
             root = scope.input();
         }
-        return path.find(root);
+        return path.select(root);
     }
 
     /**
@@ -95,9 +100,12 @@ public final class ValuePath {
      * @throws StatesError {@code States.Runtime} naming the path when it selects nothing
      */
     public JsonNode read(PathScope scope, String field) {
-        return find(scope).orElseThrow(() -> StatesError.runtime("An error occurred while executing the state. "
-                + "The JSONPath '" + text + "' specified for the field '" + field
-                + "' could not be found in the input"));
+        JsonNode value = select(scope);
+        if (value == null) {
+            throw StatesError.runtime("An error occurred while executing the state. The JSONPath '" + text
+                    + "' specified for the field '" + field + "' could not be found in the input");
+        }
+        return value;
     }
 
     private static boolean isNameStart(char c) {

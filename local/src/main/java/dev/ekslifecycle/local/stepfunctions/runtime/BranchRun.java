@@ -71,9 +71,8 @@ final class BranchRun {
     private final StateMachineDefinition graph;
     private final Variables variables;
     private final Listener listener;
-    // the three below are made on first use: most visits (Pass, Choice) need none of them
+    // made on first use: most visits (Pass, Choice) need neither
     private Set<SimulationClock.Timer> timers;
-    private List<BranchRun> children;
     private List<Runnable> cancelHooks;
     private boolean cancelled;
     private boolean finished;
@@ -117,14 +116,12 @@ final class BranchRun {
         loop();
     }
 
-    /** A branch nested in this one (Parallel or Map); cancelled with it. */
+    /**
+     * A branch nested in this one (Parallel or Map). The state that runs it keeps it and cancels it through
+     * {@link #onCancel} when this branch is cancelled.
+     */
     BranchRun child(StateMachineDefinition childGraph, Listener childListener) {
-        BranchRun child = new BranchRun(engine, execution, childGraph, variables.childScope(), childListener);
-        if (children == null) {
-            children = new ArrayList<>();
-        }
-        children.add(child);
-        return child;
+        return new BranchRun(engine, execution, childGraph, variables.childScope(), childListener);
     }
 
     /** The name of the state running now (for persistence). */
@@ -170,7 +167,7 @@ final class BranchRun {
         return execution.root == this && engine.clock().skipTo(at);
     }
 
-    /** Runs {@code hook} if the branch is cancelled while the current state waits. */
+    /** Runs {@code hook} if the branch is cancelled while the current state waits (or runs nested branches). */
     void onCancel(Runnable hook) {
         if (cancelHooks == null) {
             cancelHooks = new ArrayList<>();
@@ -191,9 +188,6 @@ final class BranchRun {
         }
         cancelled = true;
         cancelTimers();
-        if (children != null) {
-            children.forEach(BranchRun::cancel);
-        }
         if (cancelHooks != null) {
             cancelHooks.forEach(Runnable::run);
             cancelHooks.clear();
@@ -228,9 +222,6 @@ final class BranchRun {
     private void loop() {
         while (!cancelled && !finished && !waiting) {
             visitCount++;
-            if (children != null) {
-                children.clear();
-            }
             if (cancelHooks != null) {
                 cancelHooks.clear();
             }

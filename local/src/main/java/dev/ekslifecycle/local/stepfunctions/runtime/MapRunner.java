@@ -62,7 +62,7 @@ final class MapRunner {
         private final long toleratedCount;
         private final double toleratedPercentage;
         private final JsonNode[] results;
-        private final List<BranchRun> running = new ArrayList<>();
+        private final List<BranchRun> running;
         private final BranchRun.Resumer resumer;
         private int next;
         private int active;
@@ -83,10 +83,12 @@ final class MapRunner {
             this.toleratedCount = toleratedCount;
             this.toleratedPercentage = toleratedPercentage;
             this.results = new JsonNode[items.size()];
+            this.running = new ArrayList<>(results.length);
             this.resumer = parent.resumer();
         }
 
         Outcome start() {
+            parent.onCancel(() -> running.forEach(BranchRun::cancel));
             pump();
             returned = true;
             return end != null ? end : Outcome.PENDING;

@@ -31,7 +31,7 @@ final class ParallelRunner {
         private final ParallelState state;
         private final JsonNode input;
         private final JsonNode[] results;
-        private final List<BranchRun> branches = new ArrayList<>();
+        private final List<BranchRun> branches;
         private final BranchRun.Resumer resumer;
         private int remaining;
         private boolean returned;
@@ -42,11 +42,13 @@ final class ParallelRunner {
             this.state = state;
             this.input = input;
             this.results = new JsonNode[state.branches().size()];
+            this.branches = new ArrayList<>(results.length);
             this.remaining = results.length;
             this.resumer = parent.resumer();
         }
 
         Outcome start() {
+            parent.onCancel(() -> branches.forEach(BranchRun::cancel));
             for (int i = 0; i < results.length && early == null; i++) {
                 int index = i;
                 BranchRun b = parent.child(state.branches().get(i), new BranchRun.Listener() {
