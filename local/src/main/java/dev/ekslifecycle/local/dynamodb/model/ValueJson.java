@@ -1,9 +1,12 @@
 package dev.ekslifecycle.local.dynamodb.model;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -149,40 +152,78 @@ public final class ValueJson {
         throw DynamoDbException.serialization("Unexpected value type in payload");
     }
 
-    public static ObjectNode writeItem(Map<String, Value> item) {
-        ObjectNode node = F.objectNode();
-        item.forEach((name, value) -> node.set(name, write(value)));
-        return node;
+    /**
+     * An item or key in DynamoDB's JSON form, as a node that writes itself straight to the generator when the
+     * response (or log record) around it is serialized: no tree of nodes per attribute on the way out.
+     */
+    public static JsonNode writeItem(Map<String, Value> item) {
+        return F.pojoNode(new ItemJson(item));
     }
 
-    public static ObjectNode write(Value value) {
-        ObjectNode node = F.objectNode();
+    private record ItemJson(Map<String, Value> item) implements JsonSerializable {
+
+        @Override
+        public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
+            write(gen, item);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializerProvider provider, TypeSerializer type)
+                throws IOException {
+            serialize(gen, provider);
+        }
+    }
+
+    private static void write(JsonGenerator gen, Map<String, Value> item) throws IOException {
+        gen.writeStartObject();
+        for (Map.Entry<String, Value> attribute : item.entrySet()) {
+            gen.writeFieldName(attribute.getKey());
+            write(gen, attribute.getValue());
+        }
+        gen.writeEndObject();
+    }
+
+    private static void write(JsonGenerator gen, Value value) throws IOException {
+        gen.writeStartObject();
         switch (value.type()) {
-            case S -> node.put("S", ((Value.S) value).value());
-            case N -> node.put("N", Numbers.format(((Value.N) value).value()));
-            case B -> node.put("B", ((Value.B) value).value().toBase64());
-            case BOOL -> node.put("BOOL", ((Value.Bool) value).value());
-            case NULL -> node.put("NULL", true);
+            case S -> gen.writeStringField("S", ((Value.S) value).value());
+            case N -> gen.writeStringField("N", Numbers.format(((Value.N) value).value()));
+            case B -> gen.writeStringField("B", ((Value.B) value).value().toBase64());
+            case BOOL -> gen.writeBooleanField("BOOL", ((Value.Bool) value).value());
+            case NULL -> gen.writeBooleanField("NULL", true);
             case L -> {
-                ArrayNode array = node.putArray("L");
-                ((Value.L) value).values().forEach(v -> array.add(write(v)));
+                gen.writeArrayFieldStart("L");
+                for (Value element : ((Value.L) value).values()) {
+                    write(gen, element);
+                }
+                gen.writeEndArray();
             }
-            case M -> node.set("M", writeItem(((Value.M) value).values()));
+            case M -> {
+                gen.writeFieldName("M");
+                write(gen, ((Value.M) value).values());
+            }
             case SS -> {
-                ArrayNode array = node.putArray("SS");
-                ((Value.SS) value).values().forEach(array::add);
+                gen.writeArrayFieldStart("SS");
+                for (String element : ((Value.SS) value).values()) {
+                    gen.writeString(element);
+                }
+                gen.writeEndArray();
             }
             case NS -> {
-                ArrayNode array = node.putArray("NS");
-                for (BigDecimal n : ((Value.NS) value).values()) {
-                    array.add(Numbers.format(n));
+                gen.writeArrayFieldStart("NS");
+                for (BigDecimal element : ((Value.NS) value).values()) {
+                    gen.writeString(Numbers.format(element));
                 }
+                gen.writeEndArray();
             }
             case BS -> {
-                ArrayNode array = node.putArray("BS");
-                ((Value.BS) value).values().forEach(b -> array.add(b.toBase64()));
+                gen.writeArrayFieldStart("BS");
+                for (Bytes element : ((Value.BS) value).values()) {
+                    gen.writeString(element.toBase64());
+                }
+                gen.writeEndArray();
             }
         }
-        return node;
+        gen.writeEndObject();
     }
 }
