@@ -65,13 +65,15 @@ public final class SqsEndpoint implements Endpoint {
             return empty();
         });
         operations.put("ChangeMessageVisibility", (r, h) -> {
-            Integer timeout = integer(r, "VisibilityTimeout");
-            if (timeout == null) {
-                throw SqsException.missingParameter("VisibilityTimeout");
-            }
-            queues.changeVisibility(text(r, "QueueUrl"), text(r, "ReceiptHandle"), timeout);
+            changeVisibility(text(r, "QueueUrl"), r);
             return empty();
         });
+        operations.put("SendMessageBatch", (r, h) -> SqsBatches.run(r, (entry, result) ->
+                sent(result, send(text(r, "QueueUrl"), entry, h))));
+        operations.put("DeleteMessageBatch", (r, h) -> SqsBatches.run(r, (entry, result) ->
+                queues.delete(text(r, "QueueUrl"), text(entry, "ReceiptHandle"))));
+        operations.put("ChangeMessageVisibilityBatch", (r, h) -> SqsBatches.run(r, (entry, result) ->
+                changeVisibility(text(r, "QueueUrl"), entry)));
     }
 
     @Override
@@ -159,21 +161,35 @@ public final class SqsEndpoint implements Endpoint {
     }
 
     private ObjectNode sendMessage(JsonNode r, Request http) throws SqsException {
+        return sent(JSON.createObjectNode(), send(text(r, "QueueUrl"), r, http));
+    }
+
+    /** One message of SendMessage or of a SendMessageBatch entry. */
+    private SqsQueues.Sent send(String queueUrl, JsonNode message, Request http) throws SqsException {
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
-        JsonNode given = r.path("MessageAttributes");
-        for (var it = given.fields(); it.hasNext(); ) {
+        for (var it = message.path("MessageAttributes").fields(); it.hasNext(); ) {
             var e = it.next();
             attributes.put(e.getKey(), MessageJson.readAttribute(e.getKey(), e.getValue()));
         }
         String sender = http.credentialScope().map(CredentialScope::accessKeyId).orElse(LocalAccount.ACCOUNT_ID);
-        SqsQueues.Sent sent = queues.send(text(r, "QueueUrl"), text(r, "MessageBody"), attributes,
-                integer(r, "DelaySeconds"), sender);
-        ObjectNode out = JSON.createObjectNode().put("MessageId", sent.messageId())
-                .put("MD5OfMessageBody", sent.md5OfBody());
+        return queues.send(queueUrl, text(message, "MessageBody"), attributes, integer(message, "DelaySeconds"),
+                sender);
+    }
+
+    private static ObjectNode sent(ObjectNode out, SqsQueues.Sent sent) {
+        out.put("MessageId", sent.messageId()).put("MD5OfMessageBody", sent.md5OfBody());
         if (sent.md5OfAttributes() != null) {
             out.put("MD5OfMessageAttributes", sent.md5OfAttributes());
         }
         return out;
+    }
+
+    private void changeVisibility(String queueUrl, JsonNode r) throws SqsException {
+        Integer timeout = integer(r, "VisibilityTimeout");
+        if (timeout == null) {
+            throw SqsException.missingParameter("VisibilityTimeout");
+        }
+        queues.changeVisibility(queueUrl, text(r, "ReceiptHandle"), timeout);
     }
 
     private ObjectNode receiveMessage(JsonNode r) throws SqsException {

@@ -225,6 +225,37 @@ class SqsEndpointTest {
     }
 
     @Test
+    void batchesDoEachEntryAndReportTheOnesThatFail() throws Exception {
+        VirtualClock clock = VirtualClock.manual(START);
+        start(clock);
+        String url = sqs.client.createQueue(r -> r.queueName("q")).queueUrl();
+        var sent = sqs.client.sendMessageBatch(r -> r.queueUrl(url).entries(
+                e -> e.id("a").messageBody("one").messageAttributes(Map.of("k",
+                        MessageAttributeValue.builder().dataType("String").stringValue("v").build())),
+                e -> e.id("b").messageBody("two").delaySeconds(5),
+                e -> e.id("c").messageBody("")));
+        assertEquals(List.of("a", "b"), sent.successful().stream().map(x -> x.id()).toList());
+        assertEquals("c", sent.failed().get(0).id());
+        assertTrue(sent.failed().get(0).senderFault());
+        clock.advance(Duration.ofSeconds(5));
+        List<Message> got = sqs.client.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages();
+        assertEquals(2, got.size());
+
+        var hidden = sqs.client.changeMessageVisibilityBatch(r -> r.queueUrl(url).entries(
+                e -> e.id("x").receiptHandle(got.get(0).receiptHandle()).visibilityTimeout(0),
+                e -> e.id("y").receiptHandle("bogus").visibilityTimeout(0)));
+        assertEquals(1, hidden.successful().size());
+        assertEquals("ReceiptHandleIsInvalid", hidden.failed().get(0).code());
+        var deleted = sqs.client.deleteMessageBatch(r -> r.queueUrl(url).entries(
+                e -> e.id("x").receiptHandle(got.get(1).receiptHandle())));
+        assertEquals(1, deleted.successful().size());
+        assertEquals("1", count(url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        assertThrows(SqsException.class, () -> sqs.client.deleteMessageBatch(r -> r.queueUrl(url).entries(
+                e -> e.id("same").receiptHandle("h1"), e -> e.id("same").receiptHandle("h2"))));
+        assertThrows(SqsException.class, () -> sqs.client.sendMessageBatch(r -> r.queueUrl(url).entries(List.of())));
+    }
+
+    @Test
     void queuesAndMessagesSurviveARestart(@TempDir Path dir) throws Exception {
         SimulationClock clock = SimulationClock.virtual(START);
         try (SqsHarness before = new SqsHarness(clock, Optional.of(dir))) {
