@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 /**
  * The local cloud's edge (EKS over the compute emulators, EC2, EventBridge, DynamoDB) in this JVM on a manual
  * virtual clock, with the production adapters reaching it over HTTP through clients built the production way (EKS's
- * without SDK retries), and
+ * and EC2's without SDK retries), and
  * a state table created from template.yaml. Lifecycle events go to the default bus, whose log the tests read.
  */
 final class LocalAws implements AutoCloseable {
@@ -61,7 +61,8 @@ final class LocalAws implements AutoCloseable {
         // The SDK's own retries would back off for seconds of real time before a throttled call surfaces.
         eks = AwsClients.build(EksClient.builder()
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())), settings);
-        ec2 = AwsClients.build(Ec2Client.builder(), settings);
+        ec2 = AwsClients.build(Ec2Client.builder()
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())), settings);
         events = AwsClients.build(EventBridgeClient.builder(), settings);
         dynamo = AwsClients.build(DynamoDbClient.builder(), settings);
         TemplateStateTable.create(dynamo, "state");

@@ -1,6 +1,7 @@
 package dev.ekslifecycle.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -13,7 +14,9 @@ import dev.ekslifecycle.domain.ObservedCluster;
 import dev.ekslifecycle.ec2.InstanceDirectory;
 import dev.ekslifecycle.ec2.NodeGroupInstance;
 import dev.ekslifecycle.ec2.sdk.SdkInstanceDirectory;
+import dev.ekslifecycle.errors.DependencyThrottledException;
 import dev.ekslifecycle.events.LifecycleEvent;
+import dev.ekslifecycle.local.faults.FaultRule;
 import dev.ekslifecycle.store.AuditEntry;
 import java.time.Duration;
 import java.util.List;
@@ -107,6 +110,22 @@ class NodeHealthIntakeTest {
         assertEquals(Set.of(new NodeGroupInstance(nodes.get(0), "tagged", "web"),
                 new NodeGroupInstance(nodes.get(1), "tagged", "web")), Set.copyOf(found));
         assertEquals(2, found.size());
+    }
+
+    @Test
+    void ec2ThrottlingSurfacesAsTheTypedErrorAndNothingIsRecorded() throws Exception {
+        local.managedCluster("busy-ec2", "general", 1);
+        String node = nodesOf("busy-ec2").get(0);
+        NodeHealthEvent stopped = new NodeHealthEvent("e-throttled", "aws.ec2", LocalAws.START, List.of(node),
+                "instance stopped");
+        String fault = local.faults.add(FaultRule.always("ec2", "DescribeInstances", "RequestLimitExceeded", 503));
+        try {
+            assertThrows(DependencyThrottledException.class, () -> intake.accept(stopped));
+        } finally {
+            local.faults.remove(fault);
+        }
+        assertEquals(List.of(), local.store.auditLog().entries("busy-ec2"));
+        assertEquals(1, intake.accept(stopped).signalled().size(), "the retried delivery records it");
     }
 
     private static List<String> nodesOf(String cluster) {
