@@ -1,17 +1,15 @@
 package dev.ekslifecycle.aws;
 
+import dev.ekslifecycle.metrics.LifecycleMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import dev.ekslifecycle.metrics.LifecycleMetrics;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * SDK clients for the handlers, built once per Lambda container on first use. {@code aws.endpoint.url} is read
@@ -29,11 +27,11 @@ public class AwsClientProducer {
         return AwsClientSettings.fromEnvironment(endpointOverride, List.of(new DependencyFailureMetrics(metrics)));
     }
 
+    /** Application-scoped: injected as a proxy, built on the first call (GET /openapi.json makes none). */
     @Produces
-    @Singleton
-    DynamoDbClient dynamoDb(AwsClientSettings settings, ClientPriming priming) {
-        return priming.add(AwsClients.dynamoDb(settings), c -> c.getItem(r -> r.tableName("priming")
-                .key(Map.of("pk", AttributeValue.fromS("priming"), "sk", AttributeValue.fromS("priming")))));
+    @ApplicationScoped
+    DynamoDbClient dynamoDb(AwsClientSettings settings) {
+        return AwsClients.dynamoDb(settings);
     }
 
     void close(@Disposes DynamoDbClient client) {

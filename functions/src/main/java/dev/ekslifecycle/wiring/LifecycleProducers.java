@@ -3,7 +3,6 @@ package dev.ekslifecycle.wiring;
 import dev.ekslifecycle.api.LifecycleApi;
 import dev.ekslifecycle.aws.AwsClientSettings;
 import dev.ekslifecycle.aws.AwsClients;
-import dev.ekslifecycle.aws.ClientPriming;
 import dev.ekslifecycle.ec2.InstanceDirectory;
 import dev.ekslifecycle.ec2.sdk.SdkInstanceDirectory;
 import dev.ekslifecycle.eks.EksGateway;
@@ -43,10 +42,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /**
  * Builds the lifecycle services from configuration. Each value comes from an environment variable that
  * template.yaml sets (MicroProfile Config maps {@code EVENT_BUS_NAME} to {@code event.bus.name}); a Lambda that
- * does not use a service never builds it, so no function pays for clients it does not call. The gateways over EKS,
- * EventBridge, Step Functions and EC2 are application-scoped, i.e. injected as proxies: their SDK client is built on
- * the first call, not with the handler, because many requests never make one (a step that stops at its DynamoDB
- * read, an API read that starts no workflow). DynamoDB, which every request reads, is built with the handler.
+ * does not use a service never builds it, so no function pays for clients it does not call. The SDK clients are
+ * application-scoped, i.e. injected as proxies: each is built on its first call, not with the handler, because many
+ * requests never make one (a step that stops at its DynamoDB read, an API read that starts no workflow).
  */
 @ApplicationScoped
 public class LifecycleProducers {
@@ -75,10 +73,9 @@ public class LifecycleProducers {
     }
 
     @Produces
-    @Singleton
-    EksClient eksClient(AwsClientSettings settings, ClientPriming priming) {
-        return priming.add(AwsClients.build(EksClient.builder(), settings),
-                c -> c.describeCluster(r -> r.name("priming")));
+    @ApplicationScoped
+    EksClient eksClient(AwsClientSettings settings) {
+        return AwsClients.build(EksClient.builder(), settings);
     }
 
     void close(@Disposes EksClient client) {
@@ -86,10 +83,9 @@ public class LifecycleProducers {
     }
 
     @Produces
-    @Singleton
-    Ec2Client ec2Client(AwsClientSettings settings, ClientPriming priming) {
-        return priming.add(AwsClients.build(Ec2Client.builder(), settings),
-                c -> c.describeInstances(r -> r.instanceIds("i-00000000000000000")));
+    @ApplicationScoped
+    Ec2Client ec2Client(AwsClientSettings settings) {
+        return AwsClients.build(Ec2Client.builder(), settings);
     }
 
     void close(@Disposes Ec2Client client) {
@@ -97,11 +93,9 @@ public class LifecycleProducers {
     }
 
     @Produces
-    @Singleton
-    SfnClient sfnClient(AwsClientSettings settings, ClientPriming priming) {
-        String execution = "arn:aws:states:" + settings.region().id() + ":000000000000:execution:priming:priming";
-        return priming.add(AwsClients.build(SfnClient.builder(), settings),
-                c -> c.describeExecution(r -> r.executionArn(execution)));
+    @ApplicationScoped
+    SfnClient sfnClient(AwsClientSettings settings) {
+        return AwsClients.build(SfnClient.builder(), settings);
     }
 
     void close(@Disposes SfnClient client) {
@@ -109,10 +103,9 @@ public class LifecycleProducers {
     }
 
     @Produces
-    @Singleton
-    EventBridgeClient eventBridgeClient(AwsClientSettings settings, ClientPriming priming) {
-        return priming.add(AwsClients.build(EventBridgeClient.builder(), settings),
-                c -> c.describeEventBus(r -> r.name(eventBusName)));
+    @ApplicationScoped
+    EventBridgeClient eventBridgeClient(AwsClientSettings settings) {
+        return AwsClients.build(EventBridgeClient.builder(), settings);
     }
 
     void close(@Disposes EventBridgeClient client) {
@@ -120,19 +113,19 @@ public class LifecycleProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     EksGateway eks(EksClient client) {
         return new SdkEksGateway(client);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     LifecycleEventPublisher events(EventBridgeClient client) {
         return new EventBridgePublisher(client, eventBusName);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     WorkflowStarter workflows(SfnClient client) {
         Map<Workflow, String> arns = new EnumMap<>(Workflow.class);
         createClusterStateMachineArn.ifPresent(arn -> arns.put(Workflow.CREATE_CLUSTER, arn));
@@ -176,7 +169,7 @@ public class LifecycleProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     InstanceDirectory instances(Ec2Client client) {
         return new SdkInstanceDirectory(client);
     }

@@ -21,7 +21,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
@@ -50,13 +49,10 @@ class ClientPrimingTest {
     void primingRunsTheRequestPathWithoutSendingAndLeavesNothingBehind() {
         AwsClientSettings settings = settings(StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("test", "test")));
-        ClientPriming priming = new ClientPriming();
-        try (EksClient eks = priming.add(AwsClients.build(EksClient.builder(), settings),
-                     c -> c.describeCluster(r -> r.name("priming")));
-             DynamoDbClient dynamo = priming.add(AwsClients.dynamoDb(settings), c -> c.getItem(r -> r
-                     .tableName("priming").key(Map.of("pk", AttributeValue.fromS("priming")))))) {
+        try (EksClient eks = AwsClients.build(EksClient.builder(), settings);
+             DynamoDbClient dynamo = AwsClients.dynamoDb(settings)) {
 
-            priming.primeAll();
+            assertEquals(2, ClientPriming.prime(List.of(eks, dynamo)));
 
             assertEquals(0, endpoint.received(), "priming sent nothing");
             assertEquals(List.of("Eks signed", "Eks answered 200", "Eks signed", "Eks answered 400",
@@ -72,10 +68,8 @@ class ClientPrimingTest {
         AwsClientSettings settings = settings(() -> {
             throw SdkClientException.create("no credentials before the first request");
         });
-        ClientPriming priming = new ClientPriming();
-        try (EksClient eks = priming.add(AwsClients.build(EksClient.builder(), settings),
-                c -> c.describeCluster(r -> r.name("priming")))) {
-            priming.primeAll();
+        try (EksClient eks = AwsClients.build(EksClient.builder(), settings)) {
+            ClientPriming.prime(List.of(eks));
             assertEquals(0, endpoint.received());
             assertTrue(seen.isEmpty(), "nothing was signed: " + seen);
         }

@@ -44,7 +44,7 @@ public class CountingEndpoint implements QuarkusTestResourceLifecycleManager {
         server.start();
         SDK_PROPERTIES.forEach(System::setProperty);
         return Map.of("aws.endpoint.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "state.table", "counted", "warmup.background", "false");
+                "state.table", "counted");
     }
 
     @Override

@@ -23,17 +23,17 @@ import software.amazon.awssdk.services.eks.EksClient;
  */
 @QuarkusTest
 @WithTestResource(CountingEndpoint.class)
-class HandlerWarmupTest {
+class SnapStartPrimingTest {
 
     @Inject
-    HandlerWarmup warmup;
+    SnapStartPriming priming;
 
     @Inject
     EksClient eks;
 
     @Test
     void theSnapshotHookPrimesWithoutSendingAndLeavesNoState() throws Exception {
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> warmup.beforeCheckpoint(null));
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> priming.beforeCheckpoint(null));
         assertEquals(0, requestsReceived(), "priming sent nothing");
 
         assertThrows(SdkException.class, () -> eks.describeCluster(r -> r.name("orders")));
