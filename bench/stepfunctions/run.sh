@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPEAT=${REPEAT:-3000}
-PEER_REPEAT=${PEER_REPEAT:-500}
+# the same number of executions on both sides by default: both warm up during the first ones
+PEER_REPEAT=${PEER_REPEAT:-$REPEAT}
 PEER_DIR=${PEER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/eks-lifecycle/sfn-peer}
 if [ ! -x "$PEER_DIR/node_modules/.bin/node" ] || [ ! -d "$PEER_DIR/node_modules/aws-local-stepfunctions" ]; then
   mkdir -p "$PEER_DIR"

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * JSON as the executor handles it. Every {@link JsonNode} that flows between states is treated as immutable: a
@@ -95,10 +95,18 @@ public final class Json {
         private final long limit;
         private final boolean bound;
         private long total;
+        /** Counts one field; visiting fields this way allocates no entry per field. Past the limit it stops. */
+        private final BiConsumer<String, JsonNode> field;
 
         SizeCounter(long limit, boolean bound) {
             this.limit = limit;
             this.bound = bound;
+            this.field = (name, value) -> {
+                if (total <= this.limit) {
+                    total += length(name) + 3;
+                    add(value);
+                }
+            };
         }
 
         boolean add(JsonNode node) {
@@ -106,12 +114,7 @@ public final class Json {
                 case OBJECT -> {
                     // braces, and a comma between fields
                     total += node.isEmpty() ? 2 : 1 + node.size();
-                    for (Map.Entry<String, JsonNode> f : node.properties()) {
-                        total += length(f.getKey()) + 3;
-                        if (add(f.getValue())) {
-                            return true;
-                        }
-                    }
+                    ((ObjectNode) node).forEachEntry(field);
                 }
                 case ARRAY -> {
                     int n = node.size();
