@@ -54,7 +54,10 @@ final class FunctionDeployer implements AutoCloseable {
         this.edgeUrl = edgeUrl;
     }
 
-    /** Registers the function; its application starts on the first invocation. Returns its ARN. */
+    /**
+     * Registers the function; its application starts on the first invocation. Returns the ARN its event sources
+     * invoke: with {@code AutoPublishAlias}, the alias's, as SAM attaches event sources to the alias.
+     */
     String deploy(String name, ResourceProperties p) {
         p.allowOnly(SUPPORTED, ACCEPTED);
         if (!p.text("PackageType").orElse("Zip").equals("Zip")) {
@@ -84,7 +87,7 @@ final class FunctionDeployer implements AutoCloseable {
         p.text("AutoPublishAlias").ifPresent(alias -> registry.registerAlias(name, alias));
         AsyncConfigs.eventInvokeConfig(p).ifPresent(config -> registry.putEventInvokeConfig(name, config));
         AsyncConfigs.deadLetterQueue(p).ifPresent(queue -> registry.setDeadLetterQueue(name, queue));
-        return spec.arn();
+        return p.text("AutoPublishAlias").map(alias -> spec.arn() + ":" + alias).orElse(spec.arn());
     }
 
     private Map<String, String> environment(String name, String handler, int memory, ResourceProperties p) {

@@ -66,17 +66,22 @@ public final class AsyncInvocations {
             throw new InvokeRejected(fault.get().errorCode(), fault.get().httpStatus(),
                     fault.get().messageOrDefault());
         }
-        return accept(name, payload);
+        return queue(name, LambdaFunctions.qualifier(reference), payload);
     }
 
-    /** Queues an event for a registered function that the caller has already checked. */
-    public String accept(String functionName, byte[] payload) {
-        Event event = new Event(functionName, UUID.randomUUID().toString(), payload, clock.instant());
+    /** Queues an event for a registered function, named with {@code qualifier}, that the caller has checked. */
+    public String accept(String functionName, String qualifier, byte[] payload) {
+        return queue(functionName, qualifier, payload);
+    }
+
+    private String queue(String functionName, String qualifier, byte[] payload) {
+        Event event = new Event(functionName, qualifier, UUID.randomUUID().toString(), payload, clock.instant());
         clock.execute(() -> attempt(event, 1));
         return event.requestId();
     }
 
-    private record Event(String functionName, String requestId, byte[] payload, Instant queuedAt) {
+    /** An event for the function as a qualifier ({@code $LATEST} or an alias) names it. */
+    private record Event(String functionName, String qualifier, String requestId, byte[] payload, Instant queuedAt) {
     }
 
     private void attempt(Event event, int attempt) {
@@ -113,7 +118,7 @@ public final class AsyncInvocations {
                 .put("timestamp", clock.instant().toString());
         record.putObject("requestContext")
                 .put("requestId", event.requestId())
-                .put("functionArn", functions.arn(event.functionName()) + ":$LATEST")
+                .put("functionArn", functions.arn(event.functionName()) + ":" + event.qualifier())
                 .put("condition", condition)
                 .put("approximateInvokeCount", invokeCount);
         record.set("requestPayload", json(event.payload()));

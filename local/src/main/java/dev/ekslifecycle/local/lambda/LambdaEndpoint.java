@@ -75,10 +75,10 @@ public final class LambdaEndpoint implements Endpoint {
             return AwsErrorResponse.json(404, "ResourceNotFoundException",
                     "Function not found: " + (qualified.startsWith("arn:") ? qualified : functions.arn(qualified)));
         }
-        return invoke ? invoke(name.get(), request) : getFunction(name.get());
+        return invoke ? invoke(name.get(), LambdaFunctions.qualifier(qualified), request) : getFunction(name.get());
     }
 
-    private Response invoke(String name, Request request) {
+    private Response invoke(String name, String qualifier, Request request) {
         String type = request.header("X-Amz-Invocation-Type").orElse("RequestResponse");
         byte[] payload = request.body();
         if (!type.equals("RequestResponse") && !type.equals("Event") && !type.equals("DryRun")) {
@@ -100,7 +100,7 @@ public final class LambdaEndpoint implements Endpoint {
                 return Response.empty(204);
             }
             case "Event" -> {
-                return Response.empty(202).withHeader("x-amzn-RequestId", async.accept(name, payload));
+                return Response.empty(202).withHeader("x-amzn-RequestId", async.accept(name, qualifier, payload));
             }
             default -> {
                 Invocation result = functions.invoke(name, payload);

@@ -120,6 +120,12 @@ public final class LambdaFunctions {
         return known ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /** The qualifier a reference names ({@code live} of {@code name:live}), or {@code $LATEST} when none. */
+    public static String qualifier(String reference) {
+        Matcher m = FUNCTION_REFERENCE.matcher(reference);
+        return m.matches() && m.group(2) != null ? m.group(2) : LATEST;
+    }
+
     public List<String> names() {
         return List.copyOf(handlers.keySet());
     }

@@ -102,8 +102,8 @@ class AsyncTemplateTest {
         JsonNode record = JSON.readTree(only().body());
         assertEquals("RetriesExhausted", record.path("requestContext").path("condition").asText());
         assertEquals(2, record.path("requestContext").path("approximateInvokeCount").asInt());
-        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:t-Reconcile:$LATEST",
-                record.path("requestContext").path("functionArn").asText());
+        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:t-Reconcile:live",
+                record.path("requestContext").path("functionArn").asText(), "the schedule invokes the alias");
         assertEquals("Scheduled Event", record.path("requestPayload").path("detail-type").asText());
         assertEquals("EKS is down", record.path("responsePayload").path("errorMessage").asText());
     }
@@ -118,7 +118,8 @@ class AsyncTemplateTest {
         Map<String, MessageAttributeValue> a = dead.messageAttributes();
         assertEquals("arn:aws:scheduler:us-east-1:000000000000:schedule/default/t-ReconcileCheck",
                 a.get("SCHEDULE_ARN").stringValue());
-        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:t-Reconcile", a.get("TARGET_ARN").stringValue());
+        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:t-Reconcile:live",
+                a.get("TARGET_ARN").stringValue());
         assertEquals("THROTTLING", a.get("ERROR_CODE").stringValue());
         assertEquals("MaximumRetryAttempts", a.get("EXHAUSTED_RETRY_CONDITION").stringValue());
         assertEquals("3", a.get("RETRY_ATTEMPTS").stringValue());
