@@ -65,8 +65,7 @@ final class EventRules {
 
     /**
      * A target with the options a template may give: {@code Input}, {@code InputPath}, transformer, role,
-     * {@code RetryPolicy} and {@code DeadLetterConfig} (an {@code Arn}; SAM's {@code Type}, which makes SAM create
-     * the queue, is not supported locally).
+     * {@code RetryPolicy} and {@code DeadLetterConfig} (an {@code Arn}; SAM's form is read by {@link SamEvents}).
      */
     static ObjectNode target(String id, String arn, ResourceProperties options) {
         ObjectNode target = JsonNodeFactory.instance.objectNode().put("Id", id).put("Arn", arn);

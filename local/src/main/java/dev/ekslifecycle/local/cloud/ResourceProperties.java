@@ -47,6 +47,13 @@ final class ResourceProperties {
         return this;
     }
 
+    /** The same properties without {@code key}. */
+    ResourceProperties without(String key) {
+        Map<String, Object> rest = new LinkedHashMap<>(values);
+        rest.remove(key);
+        return new ResourceProperties(location, rest);
+    }
+
     boolean has(String key) {
         return values.containsKey(key);
     }

@@ -25,11 +25,13 @@ final class SamEvents {
             "PermissionsBoundary", "KmsKeyArn", "OmitName");
 
     private final EventRules rules;
+    private final QueueDeployer queues;
     private final StackIdentity stack;
     private final EventBridge events;
 
-    SamEvents(EventRules rules, StackIdentity stack, EventBridge events) {
+    SamEvents(EventRules rules, QueueDeployer queues, StackIdentity stack, EventBridge events) {
         this.rules = rules;
+        this.queues = queues;
         this.stack = stack;
         this.events = events;
     }
@@ -114,13 +116,37 @@ final class SamEvents {
     }
 
     private ObjectNode target(EventTarget target, String eventName, String targetId, ResourceProperties p) {
-        ObjectNode node = EventRules.target(targetId, target.arn(), p);
+        ObjectNode node = EventRules.target(targetId, target.arn(), p.without("DeadLetterConfig"));
+        p.object("DeadLetterConfig").ifPresent(d -> node.putObject("DeadLetterConfig")
+                .put("Arn", deadLetterQueue(target, eventName, d)));
         if (target.stateMachine()) {
             // EventBridge needs a role to start executions; the local one is never checked
             node.put("RoleArn", stack.globalArn("iam", "role/"
                     + truncate(stack.stackName() + "-" + target.logicalId() + eventName + "Role", 64)));
         }
         return node;
+    }
+
+    /**
+     * SAM's {@code DeadLetterConfig}: the queue {@code Arn} names, or, with {@code Type: SQS}, the queue SAM creates
+     * for the event ({@code QueueLogicalId}, by default {@code <LogicalId><EventName>Queue}), named
+     * {@code <stack>-<queue logical id>} locally.
+     */
+    private String deadLetterQueue(EventTarget target, String eventName, ResourceProperties d) {
+        d.allowOnly(Set.of("Arn", "Type", "QueueLogicalId"), Set.of());
+        if (d.has("Arn") == d.has("Type")) {
+            throw new TemplateException(d.location(), "needs either Arn or Type, not both");
+        }
+        if (d.has("Arn")) {
+            return d.requiredText("Arn");
+        }
+        if (!d.requiredText("Type").equals("SQS")) {
+            throw new TemplateException(d.location("Type"), "must be SQS");
+        }
+        String name = truncate(stack.stackName() + "-"
+                + d.text("QueueLogicalId").orElse(target.logicalId() + eventName + "Queue"), 80);
+        queues.deploy(name, new ResourceProperties(d.location(), java.util.Map.of()));
+        return stack.arn("sqs", name);
     }
 
     private static boolean enabled(ResourceProperties p, boolean otherwise) {

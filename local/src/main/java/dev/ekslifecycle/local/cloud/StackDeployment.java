@@ -50,9 +50,9 @@ final class StackDeployment {
         resources.resolveNamesWith(intrinsics);
         AwsJsonClient aws = new AwsJsonClient(edge.url(), stack.region());
         this.rules = new EventRules(aws);
-        this.samEvents = new SamEvents(rules, stack, edge.events());
-        this.tables = new TableDeployer(aws);
         this.queues = new QueueDeployer(aws);
+        this.samEvents = new SamEvents(rules, queues, stack, edge.events());
+        this.tables = new TableDeployer(aws);
         this.machines = new StateMachineDeployer(aws, stack, templateDirectory);
         this.functions = new FunctionDeployer(edge.functions(), stack, templateDirectory, edge.url());
         this.api = new ApiDefinition(resources.physicalName(StackResources.IMPLICIT_API));

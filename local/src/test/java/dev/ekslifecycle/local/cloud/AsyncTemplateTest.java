@@ -27,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -90,6 +91,22 @@ class AsyncTemplateTest {
                     reconcile.destinationConfig().onFailure().destination());
             assertEquals("arn:aws:sqs:us-east-1:000000000000:t-DeadLetters", lambda.getFunction(
                     r -> r.functionName("t-HealthSignals")).configuration().deadLetterConfig().targetArn());
+        }
+    }
+
+    @Test
+    void deadLetterQueuesOfTypeSqsAreCreatedAsSamCreatesThem() {
+        try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(URI.create(edge.url()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            for (var rule : Map.of("t-ReconcileHourly", "t-ReconcileHourlyQueue",
+                    "t-HealthSignalsNightly", "t-NightlyDeadLetters").entrySet()) {
+                assertEquals("https://sqs.us-east-1.amazonaws.com/000000000000/" + rule.getValue(),
+                        sqs.getQueueUrl(r -> r.queueName(rule.getValue())).queueUrl());
+                assertEquals("arn:aws:sqs:us-east-1:000000000000:" + rule.getValue(), events.listTargetsByRule(
+                        r -> r.rule(rule.getKey())).targets().get(0).deadLetterConfig().arn());
+            }
         }
     }
 
