@@ -8,6 +8,16 @@ final class Names {
     private static final String PREFIX = "arn:aws:states:" + LocalAccount.DEFAULT_REGION + ":"
             + LocalAccount.ACCOUNT_ID + ":";
 
+    /** The ASCII characters a name may not hold: white space, control characters and AWS's punctuation list. */
+    private static final boolean[] REFUSED_ASCII = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            REFUSED_ASCII[c] = Character.isWhitespace(c) || Character.isISOControl(c)
+                    || "<>{}[]?*\"#%\\^|~`$&,;:/".indexOf(c) >= 0;
+        }
+    }
+
     private Names() {
     }
 
@@ -36,7 +46,7 @@ final class Names {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || "<>{}[]?*\"#%\\^|~`$&,;:/".indexOf(c) >= 0) {
+            if (c < 128 ? REFUSED_ASCII[c] : Character.isWhitespace(c) || Character.isISOControl(c)) {
                 throw new StepFunctionsException("InvalidName", "Invalid Name: '" + name + "'");
             }
         }

@@ -11,9 +11,15 @@ public final class StatesError extends RuntimeException {
     private final String cause;
 
     public StatesError(String error, String cause) {
-        super(error + (cause == null ? "" : ": " + cause), null, false, false);
+        super(null, null, false, false);
         this.error = error;
         this.cause = cause;
+    }
+
+    /** Built when asked for (a log line), not for each of the errors Retry and Catch handle. */
+    @Override
+    public String getMessage() {
+        return error + (cause == null ? "" : ": " + cause);
     }
 
     public static StatesError runtime(String cause) {
