@@ -7,9 +7,9 @@ import dev.ekslifecycle.local.cloud.AwsJsonClient.Service;
 import java.util.Set;
 
 /**
- * {@code AWS::SQS::Queue} → CreateQueue on the local SQS with the template's attributes. A queue that already
- * exists (a restart on the same data directory) keeps its messages and gets the template's attributes, as a
- * CloudFormation update would give it.
+ * {@code AWS::SQS::Queue} → CreateQueue on the local SQS with the template's attributes and tags. A queue that
+ * already exists (a restart on the same data directory) keeps its messages and gets the template's attributes and
+ * tags, as a CloudFormation update would give it.
  */
 final class QueueDeployer {
 
@@ -19,9 +19,9 @@ final class QueueDeployer {
             "SqsManagedSseEnabled", "RedriveAllowPolicy");
     private static final Set<String> SUPPORTED = Set.of("QueueName", "DelaySeconds", "MaximumMessageSize",
             "MessageRetentionPeriod", "ReceiveMessageWaitTimeSeconds", "VisibilityTimeout", "RedrivePolicy",
-            "FifoQueue", "ContentBasedDeduplication");
+            "FifoQueue", "ContentBasedDeduplication", "Tags");
     /** Properties with no local behaviour, accepted on purpose. */
-    private static final Set<String> ACCEPTED = Set.of("Tags", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds",
+    private static final Set<String> ACCEPTED = Set.of("KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds",
             "SqsManagedSseEnabled", "RedriveAllowPolicy");
 
     private final AwsJsonClient aws;
@@ -37,8 +37,11 @@ final class QueueDeployer {
             // RedrivePolicy and RedriveAllowPolicy are JSON objects in a template and JSON text in the API
             p.json(name).ifPresent(v -> attributes.put(name, v.isContainerNode() ? v.toString() : v.asText()));
         }
+        ObjectNode tags = JsonNodeFactory.instance.objectNode();
+        p.objects("Tags").forEach(t -> tags.put(t.requiredText("Key"), t.requiredText("Value")));
         ObjectNode create = JsonNodeFactory.instance.objectNode().put("QueueName", queueName);
         create.set("Attributes", attributes);
+        create.set("tags", tags);
         try {
             aws.call(Service.SQS, "CreateQueue", create);
         } catch (AwsCallException e) {
@@ -50,6 +53,9 @@ final class QueueDeployer {
             ObjectNode update = JsonNodeFactory.instance.objectNode().put("QueueUrl", url);
             update.set("Attributes", attributes);
             aws.call(Service.SQS, "SetQueueAttributes", update);
+            ObjectNode tagging = JsonNodeFactory.instance.objectNode().put("QueueUrl", url);
+            tagging.set("Tags", tags);
+            aws.call(Service.SQS, "TagQueue", tagging);
         }
     }
 }

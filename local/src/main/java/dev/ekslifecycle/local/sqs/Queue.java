@@ -11,13 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /**
- * One standard queue: its attributes and its messages in the order they were sent. Every method takes the
+ * One standard queue: its attributes, its tags and its messages in the order they were sent. Every method takes the
  * simulation clock's time in epoch milliseconds; messages past the retention period are dropped as time passes
  * them. Long polls waiting for a message register a latch that the next send releases.
  */
 final class Queue {
 
     private static final long PURGE_INTERVAL_MILLIS = 60_000;
+    private static final int MAX_TAGS = 50;
 
     final String name;
     final String arn;
@@ -26,6 +27,7 @@ final class Queue {
     private long modifiedAt;
     private final Map<String, String> attributes;
     private final Map<String, QueueMessage> messages = new LinkedHashMap<>();
+    private final Map<String, String> tags = new java.util.TreeMap<>();
     private final Set<CountDownLatch> waiters = ConcurrentHashMap.newKeySet();
     private long lastPurge = Long.MIN_VALUE;
 
@@ -53,6 +55,26 @@ final class Queue {
 
     synchronized void restore(List<QueueMessage> saved) {
         saved.forEach(m -> messages.put(m.messageId(), m));
+    }
+
+    synchronized Map<String, String> tags() {
+        return Map.copyOf(tags);
+    }
+
+    /** Adds or replaces tags; a queue has at most 50. */
+    synchronized void tag(Map<String, String> more) throws SqsException {
+        Map<String, String> next = new java.util.TreeMap<>(tags);
+        next.putAll(more);
+        if (next.size() > MAX_TAGS) {
+            throw SqsException.invalidParameter("Too many tags added for queue " + name + ": a queue has at most "
+                    + MAX_TAGS + " tags.");
+        }
+        tags.clear();
+        tags.putAll(next);
+    }
+
+    synchronized void untag(List<String> keys) {
+        keys.forEach(tags::remove);
     }
 
     synchronized Map<String, String> settableAttributes() {

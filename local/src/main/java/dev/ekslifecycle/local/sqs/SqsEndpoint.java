@@ -42,7 +42,25 @@ public final class SqsEndpoint implements Endpoint {
     public SqsEndpoint(SqsQueues queues, FaultInjector faults) {
         this.queues = queues;
         this.faults = faults;
-        operations.put("CreateQueue", (r, h) -> url(queues.createQueue(text(r, "QueueName"), strings(r, "Attributes"))));
+        operations.put("CreateQueue", (r, h) -> url(queues.createQueue(text(r, "QueueName"), strings(r, "Attributes"),
+                strings(r, "tags"))));
+        operations.put("TagQueue", (r, h) -> {
+            queues.tag(text(r, "QueueUrl"), strings(r, "Tags"));
+            return empty();
+        });
+        operations.put("UntagQueue", (r, h) -> {
+            queues.untag(text(r, "QueueUrl"), texts(r, "TagKeys"));
+            return empty();
+        });
+        operations.put("ListQueueTags", (r, h) -> {
+            ObjectNode out = JSON.createObjectNode();
+            Map<String, String> tags = queues.tags(text(r, "QueueUrl"));
+            if (!tags.isEmpty()) {
+                ObjectNode map = out.putObject("Tags");
+                tags.forEach(map::put);
+            }
+            return out;
+        });
         operations.put("GetQueueUrl", (r, h) -> url(queues.queueUrl(text(r, "QueueName"))));
         operations.put("ListQueues", (r, h) -> listQueues(r));
         operations.put("GetQueueAttributes", (r, h) -> getAttributes(r));

@@ -38,6 +38,11 @@ public final class SqsQueues implements QueueSender {
         stateFile.ifPresent(f -> f.load().forEach(saved -> {
             Queue queue = newQueue(saved.name(), saved.attributes(), saved.createdAt(), saved.modifiedAt());
             queue.restore(saved.messages());
+            try {
+                queue.tag(saved.tags());
+            } catch (SqsException e) {
+                throw new IllegalStateException("saved queue " + saved.name() + " has too many tags", e);
+            }
             queues.put(saved.name(), queue);
         }));
     }
@@ -49,7 +54,8 @@ public final class SqsQueues implements QueueSender {
     // ---- queues
 
     /** Creates a queue, or returns the URL of the same queue created with the same attributes before. */
-    public synchronized String createQueue(String name, Map<String, String> attributes) throws SqsException {
+    public synchronized String createQueue(String name, Map<String, String> attributes, Map<String, String> tags)
+            throws SqsException {
         if (name == null) {
             throw SqsException.missingParameter("QueueName");
         }
@@ -79,6 +85,7 @@ public final class SqsQueues implements QueueSender {
                             + "the same name.");
         }
         Queue queue = newQueue(name, checked, now, now);
+        queue.tag(tags);
         queues.put(name, queue);
         save();
         return queue.url;
@@ -125,6 +132,20 @@ public final class SqsQueues implements QueueSender {
         queues.remove(queue.name);
         deletedAt.put(queue.name, now());
         save();
+    }
+
+    public void tag(String queueUrl, Map<String, String> tags) throws SqsException {
+        queue(queueUrl).tag(tags);
+        save();
+    }
+
+    public void untag(String queueUrl, List<String> keys) throws SqsException {
+        queue(queueUrl).untag(keys);
+        save();
+    }
+
+    public Map<String, String> tags(String queueUrl) throws SqsException {
+        return queue(queueUrl).tags();
     }
 
     public void purge(String queueUrl) throws SqsException {
@@ -304,7 +325,7 @@ public final class SqsQueues implements QueueSender {
             List<SqsStateFile.SavedQueue> saved = new ArrayList<>();
             synchronized (this) {
                 queues.values().forEach(q -> saved.add(new SqsStateFile.SavedQueue(q.name, q.settableAttributes(),
-                        q.createdAtMillis(), q.modifiedAtMillis(), q.messages())));
+                        q.tags(), q.createdAtMillis(), q.modifiedAtMillis(), q.messages())));
             }
             synchronized (f) {
                 f.save(saved);

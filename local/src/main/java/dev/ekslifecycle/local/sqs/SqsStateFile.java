@@ -15,8 +15,12 @@ import java.util.Map;
 final class SqsStateFile {
 
     /** One queue as saved. */
-    record SavedQueue(String name, Map<String, String> attributes, long createdAt, long modifiedAt,
-                      List<QueueMessage> messages) {
+    record SavedQueue(String name, Map<String, String> attributes, Map<String, String> tags, long createdAt,
+                      long modifiedAt, List<QueueMessage> messages) {
+
+        SavedQueue {
+            tags = tags == null ? Map.of() : tags;
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()

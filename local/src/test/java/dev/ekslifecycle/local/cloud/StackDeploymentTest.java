@@ -138,6 +138,7 @@ class StackDeploymentTest {
                 Properties:
                   QueueName: !Sub "${AWS::StackName}-work"
                   VisibilityTimeout: 60
+                  Tags: [{Key: app, Value: !Ref AWS::StackName}]
                   RedrivePolicy: {deadLetterTargetArn: !GetAtt DeadLetters.Arn, maxReceiveCount: 3}
               Policy:
                 Type: AWS::SQS::QueuePolicy
@@ -166,6 +167,7 @@ class StackDeploymentTest {
                     .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributesAsStrings()
                     .get("VisibilityTimeout"));
             assertEquals("kept", sqs.receiveMessage(r -> r.queueUrl(dlq)).messages().get(0).body());
+            assertEquals(Map.of("app", "t"), sqs.listQueueTags(r -> r.queueUrl(work)).tags());
         }
     }
 

@@ -59,6 +59,7 @@ class SqsEndpointTest {
         assertEquals(url, sqs.client.getQueueUrl(r -> r.queueName("orders")).queueUrl());
         assertEquals(List.of(url), sqs.client.listQueues(r -> r.queueNamePrefix("ord")).queueUrls());
         assertEquals(2, sqs.client.listQueues().queueUrls().size());
+        assertEquals(List.of(url), sqs.client.listQueues(r -> r.maxResults(1)).queueUrls());
 
         Map<String, String> attributes = sqs.client.getQueueAttributes(r -> r.queueUrl(url)
                 .attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
@@ -67,6 +68,12 @@ class SqsEndpointTest {
         assertEquals("345600", attributes.get("MessageRetentionPeriod"));
         assertEquals("0", attributes.get("ApproximateNumberOfMessages"));
         assertEquals(String.valueOf(START.getEpochSecond()), attributes.get("CreatedTimestamp"));
+
+        sqs.client.tagQueue(r -> r.queueUrl(url).tags(Map.of("team", "platform", "cost", "eks")));
+        sqs.client.untagQueue(r -> r.queueUrl(url).tagKeys("cost"));
+        assertEquals(Map.of("team", "platform"), sqs.client.listQueueTags(r -> r.queueUrl(url)).tags());
+        String tagged = sqs.client.createQueue(r -> r.queueName("tagged").tags(Map.of("a", "b"))).queueUrl();
+        assertEquals(Map.of("a", "b"), sqs.client.listQueueTags(r -> r.queueUrl(tagged)).tags());
 
         QueueNameExistsException clash = assertThrows(QueueNameExistsException.class, () -> sqs.client.createQueue(
                 r -> r.queueName("other").attributesWithStrings(Map.of("VisibilityTimeout", "6"))));
@@ -260,6 +267,7 @@ class SqsEndpointTest {
         SimulationClock clock = SimulationClock.virtual(START);
         try (SqsHarness before = new SqsHarness(clock, Optional.of(dir))) {
             String url = before.client.createQueue(r -> r.queueName("kept")).queueUrl();
+            before.client.tagQueue(r -> r.queueUrl(url).tags(Map.of("kept", "yes")));
             before.client.sendMessage(r -> r.queueUrl(url).messageBody("still here")
                     .messageAttributes(Map.of("k", MessageAttributeValue.builder().dataType("String")
                             .stringValue("v").build())));
@@ -269,6 +277,7 @@ class SqsEndpointTest {
             Message m = after.client.receiveMessage(r -> r.queueUrl(url).messageAttributeNames("All")).messages().get(0);
             assertEquals("still here", m.body());
             assertEquals("v", m.messageAttributes().get("k").stringValue());
+            assertEquals(Map.of("kept", "yes"), after.client.listQueueTags(r -> r.queueUrl(url)).tags());
         } finally {
             clock.shutdown();
         }
