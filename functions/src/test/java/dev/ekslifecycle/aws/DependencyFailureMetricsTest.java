@@ -50,7 +50,7 @@ class DependencyFailureMetricsTest {
         endpoint.answer(status, Map.of("Content-Type", "application/x-amz-json-1.0"),
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"no\"}");
         AwsClientSettings settings = settings();
-        // As AwsClients builds it, but with one attempt per call: the SDK's backoff on throttling takes a minute.
+        // As AwsClients builds it, but with one attempt per call: its retries would back off for seconds.
         try (DynamoDbClient client = DynamoDbClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(settings.region())
