@@ -85,6 +85,13 @@ public final class ExecutionEngine {
      */
     public void start(Execution execution, boolean inline) {
         synchronized (execution) {
+            recordStarted(execution);
+        }
+        resume(execution, null, execution.input(), inline);
+    }
+
+    private void recordStarted(Execution execution) {
+        if (recording(execution)) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("input", execution.input());
             d.put("inputDetails", History.NOT_TRUNCATED);
@@ -92,7 +99,6 @@ public final class ExecutionEngine {
             d.put("stateMachineArn", execution.stateMachineArn());
             record(execution, "ExecutionStarted", d);
         }
-        resume(execution, null, execution.input(), inline);
     }
 
     /**
@@ -170,6 +176,15 @@ public final class ExecutionEngine {
         if (!execution.end(status, output, error, cause, clock.instant())) {
             return false;
         }
+        if (recording(execution)) {
+            recordEnd(execution, status, output, error, cause);
+        }
+        onChange.accept(execution);
+        return true;
+    }
+
+    private void recordEnd(Execution execution, ExecutionStatus status, JsonNode output, String error,
+            String cause) {
         Map<String, Object> d = new LinkedHashMap<>();
         switch (status) {
             case SUCCEEDED -> {
@@ -192,8 +207,6 @@ public final class ExecutionEngine {
             default -> "ExecutionAborted";
         };
         record(execution, type, d);
-        onChange.accept(execution);
-        return true;
     }
 
     /** Runs {@code work} for an execution on the clock's pool, holding its monitor. */

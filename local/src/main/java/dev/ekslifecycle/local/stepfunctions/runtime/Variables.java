@@ -17,8 +17,9 @@ final class Variables {
     private boolean own;
     private Map<String, JsonNode> readOnly;
 
+    /** The top-level scope: empty until the first assignment. */
     Variables() {
-        this(new HashMap<>(), true);
+        this(Map.of(), false);
     }
 
     private Variables(Map<String, JsonNode> values, boolean own) {
