@@ -8,13 +8,15 @@ import dev.ekslifecycle.local.lambda.Invocation;
 import dev.ekslifecycle.local.lambda.LambdaFunctions;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A REST API stage served at the root of its own port, as {@code sam local start-api} serves it: each request that
  * matches a route becomes a proxy event for the route's function, invoked through the Lambda emulator; a request
- * that matches none, or that is not SigV4-signed when the API uses IAM authorization, gets API Gateway's 403
- * {@code {"message":"Missing Authentication Token"}}; one that its method's {@link RequestValidator} refuses gets
- * API Gateway's 400 without the function being invoked.
+ * that matches none, or that is not SigV4-signed when the API uses IAM authorization, is refused with
+ * {@code MISSING_AUTHENTICATION_TOKEN} (403); one that its method's {@link RequestValidator} refuses with
+ * {@code BAD_REQUEST_BODY} or {@code BAD_REQUEST_PARAMETERS} (400) without the function being invoked; a function
+ * error or malformed answer gives 502. Each refusal is answered by the API's {@link GatewayResponses}.
  */
 public final class ApiGatewayEndpoint implements Endpoint {
 
@@ -43,16 +45,21 @@ public final class ApiGatewayEndpoint implements Endpoint {
         Optional<RestApi.Match> match = api.find(request.method(), request.path());
         // IAM authorization: the signature is not checked, but a request must be signed, as on AWS
         if (match.isEmpty() || api.iamAuthorization() && request.credentialScope().isEmpty()) {
-            return ProxyResponse.message(403, "Missing Authentication Token", "MissingAuthenticationTokenException");
+            return refuse(GatewayError.missingAuthenticationToken(), request);
         }
-        Optional<Response> invalid = match.get().route().validator().check(request);
+        Optional<GatewayError> invalid = match.get().route().validator().check(request);
         if (invalid.isPresent()) {
-            return invalid.get();
+            return refuse(invalid.get(), request);
         }
         String host = request.header("Host").orElse("127.0.0.1");
         byte[] event = ProxyEvent.of(api, match.get(), request, host, clock.instant()).toString()
                 .getBytes(StandardCharsets.UTF_8);
         Invocation result = functions.invoke(match.get().route().functionName(), event);
-        return result.failed() ? ProxyResponse.internalServerError() : ProxyResponse.of(result.payload());
+        Optional<Response> answer = result.failed() ? Optional.empty() : ProxyResponse.of(result.payload());
+        return answer.orElseGet(() -> refuse(GatewayError.internalServerError(), request));
+    }
+
+    private Response refuse(GatewayError error, Request request) {
+        return api.gatewayResponses().answer(error, request, api, UUID.randomUUID().toString());
     }
 }

@@ -8,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a proxy integration's answer ({@code statusCode}, {@code headers}, {@code multiValueHeaders}, {@code body},
- * {@code isBase64Encoded}) into the HTTP response. An answer of any other shape, like a function error, is API
- * Gateway's 502 {@code {"message": "Internal server error"}}.
+ * {@code isBase64Encoded}) into the HTTP response; an answer of any other shape is none (API Gateway's 502
+ * {@link GatewayError#internalServerError()}).
  */
 final class ProxyResponse {
 
@@ -21,17 +22,17 @@ final class ProxyResponse {
     private ProxyResponse() {
     }
 
-    static Response of(byte[] functionOutput) {
+    static Optional<Response> of(byte[] functionOutput) {
         JsonNode answer;
         try {
             answer = JSON.readTree(functionOutput);
         } catch (IOException e) {
-            return internalServerError();
+            return Optional.empty();
         }
         if (answer == null || !answer.isObject() || !answer.path("statusCode").canConvertToInt()
                 || !answer.path("body").isMissingNode() && !answer.path("body").isNull()
                 && !answer.path("body").isTextual()) {
-            return internalServerError();
+            return Optional.empty();
         }
         Map<String, String> headers = new LinkedHashMap<>();
         // the multi-value form is joined as API Gateway folds it into one header; single values then win
@@ -45,16 +46,6 @@ final class ProxyResponse {
         byte[] bytes = answer.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
                 : body.getBytes(StandardCharsets.UTF_8);
         headers.putIfAbsent("Content-Type", "application/json");
-        return new Response(answer.get("statusCode").asInt(), headers, bytes);
-    }
-
-    static Response internalServerError() {
-        return message(502, "Internal server error", "InternalServerErrorException");
-    }
-
-    /** API Gateway's own error body, with its error type header. */
-    static Response message(int status, String message, String errorType) {
-        return Response.of(status, "application/json", "{\"message\":\"" + message + "\"}")
-                .withHeader("x-amzn-ErrorType", errorType);
+        return Optional.of(new Response(answer.get("statusCode").asInt(), headers, bytes));
     }
 }

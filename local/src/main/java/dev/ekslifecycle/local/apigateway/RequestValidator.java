@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import dev.ekslifecycle.local.http.Request;
-import dev.ekslifecycle.local.http.Response;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,38 +65,46 @@ public final class RequestValidator {
         return new RequestValidator(schemas, validateBody, validateParameters, requiredHeaders, requiredQueryStrings);
     }
 
-    /** API Gateway's 400 answer when the request does not pass, else empty. */
-    Optional<Response> check(Request request) {
+    /** The refusal when the request does not pass, else empty. */
+    Optional<GatewayError> check(Request request) {
         if (validateParameters) {
             List<String> missing = new ArrayList<>();
             requiredHeaders.stream().filter(h -> request.header(h).isEmpty()).forEach(missing::add);
             requiredQueryStrings.stream().filter(q -> request.query(q).isEmpty()).forEach(missing::add);
             if (!missing.isEmpty()) {
-                return Optional.of(badRequest("Missing required request parameters: ["
+                return Optional.of(GatewayError.badRequestParameters("Missing required request parameters: ["
                         + String.join(", ", missing) + "]"));
             }
         }
         if (validateBody) {
             String type = request.contentType().isEmpty() ? DEFAULT_CONTENT_TYPE : request.contentType();
             JsonSchema schema = models.get(type);
-            if (schema != null && !valid(schema, request.body())) {
-                return Optional.of(badRequest("Invalid request body"));
+            List<String> findings = schema == null ? List.of() : findings(schema, request.body());
+            if (!findings.isEmpty()) {
+                return Optional.of(GatewayError.badRequestBody(validationErrorString(findings)));
             }
         }
         return Optional.empty();
     }
 
-    private static boolean valid(JsonSchema schema, byte[] body) {
+    /** What the schema finds wrong with the body; empty when it is valid. */
+    private static List<String> findings(JsonSchema schema, byte[] body) {
         JsonNode document;
         try {
             document = body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
         } catch (IOException e) {
-            return false;
+            return List.of("the body is not JSON");
         }
-        return schema.validate(document == null ? JSON.nullNode() : document).isEmpty();
+        return schema.validate(document == null ? JSON.nullNode() : document).stream()
+                .map(ValidationMessage::getMessage).sorted().toList();
     }
 
-    private static Response badRequest(String message) {
-        return ProxyResponse.message(400, message, "BadRequestException");
+    /**
+     * {@code [finding, finding]}, JSON-escaped but not quoted, so that a template can place it inside a JSON
+     * string as templates on AWS do.
+     */
+    private static String validationErrorString(List<String> findings) {
+        return findings.stream().map(GatewayResponses::quoted).map(q -> q.substring(1, q.length() - 1))
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 }

@@ -8,17 +8,24 @@ import java.util.Optional;
 
 /**
  * A deployed REST API stage: its routes, the media types it treats as binary, and whether its methods use IAM
- * authorization (SAM's {@code Auth: {DefaultAuthorizer: AWS_IAM}}): then only SigV4-signed requests get through. {@link #find} picks the route
- * for a request the way API Gateway picks a resource and then a method ({@code ANY} when no exact method).
+ * authorization (SAM's {@code Auth: {DefaultAuthorizer: AWS_IAM}}): then only SigV4-signed requests get through;
+ * and its {@link GatewayResponses}. {@link #find} picks the route for a request the way API Gateway picks a resource
+ * and then a method ({@code ANY} when no exact method).
  */
 public record RestApi(String id, String stageName, List<ApiRoute> routes, List<String> binaryMediaTypes,
-                      boolean iamAuthorization) {
+                      boolean iamAuthorization, GatewayResponses gatewayResponses) {
 
     private static final Comparator<int[]> MORE_SPECIFIC_FIRST = (a, b) -> -Arrays.compare(a, b);
 
     public RestApi {
         routes = List.copyOf(routes);
         binaryMediaTypes = List.copyOf(binaryMediaTypes);
+    }
+
+    /** An API with API Gateway's default gateway responses. */
+    public RestApi(String id, String stageName, List<ApiRoute> routes, List<String> binaryMediaTypes,
+                   boolean iamAuthorization) {
+        this(id, stageName, routes, binaryMediaTypes, iamAuthorization, GatewayResponses.DEFAULTS);
     }
 
     /**
@@ -42,7 +49,7 @@ public record RestApi(String id, String stageName, List<ApiRoute> routes, List<S
 
     /** The same API with these routes. */
     public RestApi withRoutes(List<ApiRoute> newRoutes) {
-        return new RestApi(id, stageName, newRoutes, binaryMediaTypes, iamAuthorization);
+        return new RestApi(id, stageName, newRoutes, binaryMediaTypes, iamAuthorization, gatewayResponses);
     }
 
     /** True when a request body of this content type reaches the function base64-encoded. */

@@ -18,13 +18,14 @@ import java.util.Set;
  */
 final class ApiDefinition {
 
-    private static final Set<String> SUPPORTED = Set.of("StageName", "BinaryMediaTypes", "Name", "Auth", "Models");
+    private static final Set<String> SUPPORTED = Set.of("StageName", "BinaryMediaTypes", "Name", "Auth", "Models",
+            "GatewayResponses");
     /** Properties with no local behaviour, accepted on purpose. */
     private static final Set<String> ACCEPTED = Set.of("Description", "Tags", "TracingEnabled", "MethodSettings",
             "EndpointConfiguration", "OpenApiVersion", "CacheClusterEnabled", "CacheClusterSize",
             "AccessLogSetting");
 
-    /** The explicit APIs by id: stage name and binary media types. */
+    /** The explicit APIs by id: stage name, binary media types, authorization and gateway responses. */
     private final Map<String, RestApi> explicit = new LinkedHashMap<>();
     /** The explicit APIs' {@code Models}: model name → JSON schema. */
     private final Map<String, Map<String, JsonNode>> models = new LinkedHashMap<>();
@@ -39,7 +40,8 @@ final class ApiDefinition {
         p.allowOnly(SUPPORTED, ACCEPTED);
         // SAM writes the / of a media type as ~1 (JSON pointer escaping)
         List<String> binary = p.texts("BinaryMediaTypes").stream().map(t -> t.replace("~1", "/")).toList();
-        explicit.put(apiId, new RestApi(apiId, p.requiredText("StageName"), List.of(), binary, iamAuthorization(p)));
+        explicit.put(apiId, new RestApi(apiId, p.requiredText("StageName"), List.of(), binary, iamAuthorization(p),
+                GatewayResponseDefinitions.of(p)));
         Map<String, JsonNode> apiModels = new LinkedHashMap<>();
         p.json("Models").ifPresent(m -> m.fields().forEachRemaining(e -> apiModels.put(e.getKey(), e.getValue())));
         models.put(apiId, apiModels);

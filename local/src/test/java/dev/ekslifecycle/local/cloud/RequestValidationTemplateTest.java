@@ -1,26 +1,13 @@
 package dev.ekslifecycle.local.cloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ekslifecycle.local.apigateway.ApiGatewayEndpoint;
-import dev.ekslifecycle.local.clock.SimulationClock;
-import dev.ekslifecycle.local.cloud.template.StackIdentity;
-import dev.ekslifecycle.local.cloud.template.Template;
 import dev.ekslifecycle.local.cloud.template.TemplateException;
-import dev.ekslifecycle.local.edge.LocalEdge;
-import dev.ekslifecycle.local.faults.FaultInjector;
-import dev.ekslifecycle.local.http.HttpServerHost;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,43 +25,25 @@ class RequestValidationTemplateTest {
 
     private static final String VALID = "{\"name\":\"prod\",\"kubernetesVersion\":\"1.31\",\"nodeGroups\":[{}]}";
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> invocations = new CopyOnWriteArrayList<>();
-    private SimulationClock clock;
-    private LocalEdge edge;
-    private StackDeployment.Deployed deployed;
-    private HttpServerHost api;
+    private ServedTestTemplate served;
 
     @BeforeEach
     void start(@TempDir Path dir) throws Exception {
-        clock = SimulationClock.virtual(Instant.parse("2026-11-25T10:00:00Z"));
-        edge = LocalEdge.start(0, clock, new FaultInjector(1), Optional.empty());
-        deployed = TestTemplate.deploy(dir, edge);
-        edge.functions().register("t-Clusters", event -> {
+        served = new ServedTestTemplate("async-and-models-template.yaml", dir, event -> {
             invocations.add(new String(event, StandardCharsets.UTF_8));
             return "{\"statusCode\":200,\"body\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
         });
-        api = HttpServerHost.start("api", 0, clock).add(new ApiGatewayEndpoint(deployed.api(), edge.functions(), clock));
     }
 
     @AfterEach
     void stop() {
-        api.close();
-        deployed.functions().close();
-        edge.close();
-        clock.shutdown();
+        served.close();
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body,
                                       Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return served.send(method, path, contentType, body, headers);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,7 +98,6 @@ class RequestValidationTemplateTest {
 
     @Test
     void aRequestModelNamingNoModelStopsStartUp(@TempDir Path dir) throws Exception {
-        TestTemplate.emptyFunctionPackage(dir);
         String yaml = """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
@@ -151,8 +119,7 @@ class RequestValidationTemplateTest {
                             Method: post
                             RequestModel: {Model: Missing, ValidateBody: true}
                 """;
-        TemplateException e = assertThrows(TemplateException.class, () -> StackDeployment.deploy(Template.parse(yaml),
-                Map.of(), StackIdentity.local("u"), dir, edge));
+        TemplateException e = served.refusal(yaml, dir);
         assertEquals("Resources.Fn.Properties.Events.Post.Properties.RequestModel.Model", e.location(), e.getMessage());
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.zip.ZipOutputStream;
 
 /**
- * {@code src/test/resources/cloud/async-and-models-template.yaml} deployed as stack {@code t}: copied into a
- * directory with an empty {@code function.zip} beside it (the tests register stand-in handlers afterwards).
+ * A test template of {@code src/test/resources/cloud/} ({@code async-and-models-template.yaml} unless named)
+ * deployed as stack {@code t}: copied into a directory with an empty {@code function.zip} beside it (the tests
+ * register stand-in handlers afterwards).
  */
 final class TestTemplate {
 
@@ -25,7 +26,11 @@ final class TestTemplate {
     }
 
     static StackDeployment.Deployed deploy(Path dir, LocalEdge edge) throws IOException {
-        try (InputStream template = TestTemplate.class.getResourceAsStream("/cloud/async-and-models-template.yaml")) {
+        return deploy("async-and-models-template.yaml", dir, edge);
+    }
+
+    static StackDeployment.Deployed deploy(String name, Path dir, LocalEdge edge) throws IOException {
+        try (InputStream template = TestTemplate.class.getResourceAsStream("/cloud/" + name)) {
             Files.copy(template, dir.resolve("template.yaml"));
         }
         emptyFunctionPackage(dir);

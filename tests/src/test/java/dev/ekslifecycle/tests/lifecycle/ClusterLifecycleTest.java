@@ -266,9 +266,20 @@ class ClusterLifecycleTest {
         assertEquals(413, local.api("POST", "/clusters", "application/json",
                 "{\"name\": \"big\", \"version\": \"1.34\", \"roleArn\": \"r\", \"tags\": {\"pad\": \""
                         + "x".repeat(300_000) + "\"}}", Map.of()).statusCode());
-        assertEquals(400, local.api("POST", "/clusters", "application/json", "[]", Map.of()).statusCode(),
-                "the stage's request model refuses a body that is not an object");
+        // the stage's request model refuses a body that is not an object: its gateway response is a problem too
+        HttpResponse<String> notAnObject = local.api("POST", "/clusters", "application/json", "[]", Map.of());
+        assertEquals(400, notAnObject.statusCode());
+        assertEquals("application/problem+json", notAnObject.headers().firstValue("Content-Type").orElseThrow());
+        JsonNode refusedByStage = local.json(notAnObject);
+        assertEquals("https://eks-lifecycle.dev/problems/invalid-request", refusedByStage.get("type").asText());
+        assertEquals(400, refusedByStage.get("status").asInt());
+        assertEquals("Invalid request body", refusedByStage.get("detail").asText());
+        assertEquals(notAnObject.headers().firstValue("x-amzn-RequestId").orElseThrow(),
+                refusedByStage.get("requestId").asText());
         assertEquals(400, local.api("POST", "/clusters", "application/json", "{not json", Map.of()).statusCode());
+        HttpResponse<String> noRoute = local.api("GET", "/nowhere");
+        assertEquals(403, noRoute.statusCode(), "API Gateway's answer to a path it has no resource for");
+        assertEquals("Missing Authentication Token", local.json(noRoute).get("detail").asText());
         assertEquals(404, local.api("GET", "/clusters/nobody").statusCode());
         assertEquals(404, local.api("GET", "/operations/nothing").statusCode());
         assertEquals(404, local.api("DELETE", "/clusters/nobody").statusCode());
