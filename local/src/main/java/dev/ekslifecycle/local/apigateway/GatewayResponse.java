@@ -30,7 +30,7 @@ public record GatewayResponse(Optional<Integer> statusCode, Map<String, String> 
                         + HEADER + "NAME or " + QUERY + "NAME");
             }
         });
-        headers = Map.copyOf(new LinkedHashMap<>(headers));
+        headers = Map.copyOf(headers);
         templates = Map.copyOf(templates);
     }
 

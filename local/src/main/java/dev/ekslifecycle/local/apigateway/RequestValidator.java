@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A method's request validator, as API Gateway applies it before the integration is called: the body against the
@@ -105,6 +106,6 @@ public final class RequestValidator {
      */
     private static String validationErrorString(List<String> findings) {
         return findings.stream().map(GatewayResponses::quoted).map(q -> q.substring(1, q.length() - 1))
-                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 }
