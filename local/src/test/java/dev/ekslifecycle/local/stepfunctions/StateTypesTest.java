@@ -109,12 +109,17 @@ class StateTypesTest {
     }
 
     @Test
-    void topLevelWaitsOfExecutionsRunningTogetherEachEndAtTheirOwnInstant() {
+    void topLevelWaitsOfExecutionsRunningTogetherEachEndAtTheirOwnInstant() throws Exception {
         String arn = wf.create("""
                 {"StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$.s","Next":"Again"},
                   "Again":{"Type":"Wait","SecondsPath":"$.s","End":true}}}""");
-        Execution slow = wf.service.startExecution(arn, null, "{\"s\":10}");
-        Execution fast = wf.service.startExecution(arn, null, "{\"s\":3}");
+        // Started in one busy section, as by one caller: between two separate calls the clock may move on (the
+        // first execution alone would jump to its own Wait's end), so both would not start at START.
+        Execution[] started = wf.clock.whileBusy(() -> new Execution[] {
+            wf.service.startExecution(arn, null, "{\"s\":10}"),
+            wf.service.startExecution(arn, null, "{\"s\":3}")});
+        Execution slow = started[0];
+        Execution fast = started[1];
         wf.awaitQuiet();
         assertEquals(Duration.ofSeconds(20), Duration.between(Workflows.START, slow.stopDate()));
         assertEquals(Duration.ofSeconds(6), Duration.between(Workflows.START, fast.stopDate()));
