@@ -4,7 +4,7 @@
 # usage: bench/stepfunctions/run.sh   (REPEAT, PEER_REPEAT and PEER_DIR may be set)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-REPEAT=${REPEAT:-3000}
+REPEAT=${REPEAT:-10000}
 # the same number of executions on both sides by default: both warm up during the first ones
 PEER_REPEAT=${PEER_REPEAT:-$REPEAT}
 PEER_DIR=${PEER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/eks-lifecycle/sfn-peer}
