@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -22,33 +20,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class BoundedRetriesTest {
 
-    private CannedEndpoint endpoint;
-
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = new CannedEndpoint(200, Map.of(), "{}");
-    }
-
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
-
     @ParameterizedTest
     @CsvSource({
         "400, ProvisionedThroughputExceededException, 3",
         "400, ThrottlingException, 3",
         "500, InternalServerError, 3",
         "400, ConditionalCheckFailedException, 1"})
-    void retriesStopAtTheBound(int status, String errorType, int expectedRequests) {
-        endpoint.answer(status, Map.of("Content-Type", "application/x-amz-json-1.0"),
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"no\"}");
-        AwsClientSettings settings = new AwsClientSettings(Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
-                Optional.of(endpoint.uri()), List.of());
-        try (DynamoDbClient client = AwsClients.dynamoDb(settings)) {
-            assertThrows(SdkException.class, () -> client.getItem(r -> r.tableName("t")));
+    void retriesStopAtTheBound(int status, String errorType, int expectedRequests) throws Exception {
+        try (CannedEndpoint endpoint = new CannedEndpoint(200, Map.of(), "{}")) {
+            endpoint.answerDynamoDbError(status, errorType);
+            AwsClientSettings settings = new AwsClientSettings(Region.US_EAST_1,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                    Optional.of(endpoint.uri()), List.of());
+            try (DynamoDbClient client = AwsClients.dynamoDb(settings)) {
+                assertThrows(SdkException.class, () -> client.getItem(r -> r.tableName("t")));
+            }
+            assertEquals(expectedRequests, endpoint.received());
         }
-        assertEquals(expectedRequests, endpoint.received());
     }
 }

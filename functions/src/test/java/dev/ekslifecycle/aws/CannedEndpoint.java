@@ -32,6 +32,12 @@ final class CannedEndpoint implements AutoCloseable {
         server.start();
     }
 
+    /** Answers the next requests with DynamoDB's error {@code errorType} (its short name) and {@code status}. */
+    void answerDynamoDbError(int status, String errorType) {
+        answer(status, Map.of("Content-Type", "application/x-amz-json-1.0"),
+                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"no\"}");
+    }
+
     /** Answers the next requests with this instead. */
     void answer(int status, Map<String, String> headers, String body) {
         this.status = status;

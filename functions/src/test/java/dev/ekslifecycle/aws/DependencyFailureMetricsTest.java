@@ -47,8 +47,7 @@ class DependencyFailureMetricsTest {
         "400, ConditionalCheckFailedException, ",
         "400, ResourceNotFoundException, "})
     void dependencyFailuresAreCountedAndAnswersAreNot(int status, String errorType, String expected) {
-        endpoint.answer(status, Map.of("Content-Type", "application/x-amz-json-1.0"),
-                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"no\"}");
+        endpoint.answerDynamoDbError(status, errorType);
         AwsClientSettings settings = settings();
         // As AwsClients builds it, but with one attempt per call: its retries would back off for seconds.
         try (DynamoDbClient client = DynamoDbClient.builder()

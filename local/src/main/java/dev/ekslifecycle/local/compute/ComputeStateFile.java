@@ -1,17 +1,16 @@
 package dev.ekslifecycle.local.compute;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.ekslifecycle.local.files.AtomicJsonFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -29,31 +28,18 @@ public final class ComputeStateFile {
                         }
                     }));
 
-    private final Path file;
+    private final AtomicJsonFile<ComputeState> file;
 
     public ComputeStateFile(Path dataDirectory) {
-        this.file = dataDirectory.resolve("compute-state.json");
+        this.file = new AtomicJsonFile<>(dataDirectory.resolve("compute-state.json"), MAPPER,
+                new TypeReference<>() { }, "the compute state");
     }
 
     public Optional<ComputeState> load() {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(MAPPER.readValue(file.toFile(), ComputeState.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the compute state in " + file, e);
-        }
+        return file.load();
     }
 
     public void save(ComputeState state) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            MAPPER.writeValue(tmp.toFile(), state);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the compute state in " + file, e);
-        }
+        file.save(state);
     }
 }

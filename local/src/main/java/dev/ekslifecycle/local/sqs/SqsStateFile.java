@@ -3,11 +3,8 @@ package dev.ekslifecycle.local.sqs;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.ekslifecycle.local.files.AtomicJsonFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -26,31 +23,18 @@ final class SqsStateFile {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final Path file;
+    private final AtomicJsonFile<List<SavedQueue>> file;
 
     SqsStateFile(Path directory) {
-        this.file = directory.resolve("sqs-state.json");
+        this.file = new AtomicJsonFile<>(directory.resolve("sqs-state.json"), MAPPER, new TypeReference<>() { },
+                "the SQS state");
     }
 
     List<SavedQueue> load() {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try {
-            return MAPPER.readValue(file.toFile(), new TypeReference<List<SavedQueue>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the SQS state in " + file, e);
-        }
+        return file.load().orElse(List.of());
     }
 
     void save(List<SavedQueue> queues) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            MAPPER.writeValue(tmp.toFile(), queues);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the SQS state in " + file, e);
-        }
+        file.save(queues);
     }
 }
