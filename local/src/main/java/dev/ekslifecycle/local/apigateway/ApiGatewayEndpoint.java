@@ -42,24 +42,28 @@ public final class ApiGatewayEndpoint implements Endpoint {
 
     @Override
     public Response handle(Request request) {
+        // one id per request, as on AWS: the event's requestContext.requestId, $context.requestId in a gateway
+        // response and the x-amzn-RequestId header of every answer
+        String requestId = UUID.randomUUID().toString();
         Optional<RestApi.Match> match = api.find(request.method(), request.path());
         // IAM authorization: the signature is not checked, but a request must be signed, as on AWS
         if (match.isEmpty() || api.iamAuthorization() && request.credentialScope().isEmpty()) {
-            return refuse(GatewayError.missingAuthenticationToken(), request);
+            return refuse(GatewayError.missingAuthenticationToken(), request, requestId);
         }
         Optional<GatewayError> invalid = match.get().route().validator().check(request);
         if (invalid.isPresent()) {
-            return refuse(invalid.get(), request);
+            return refuse(invalid.get(), request, requestId);
         }
         String host = request.header("Host").orElse("127.0.0.1");
-        byte[] event = ProxyEvent.of(api, match.get(), request, host, clock.instant()).toString()
+        byte[] event = ProxyEvent.of(api, match.get(), request, host, clock.instant(), requestId).toString()
                 .getBytes(StandardCharsets.UTF_8);
         Invocation result = functions.invoke(match.get().route().functionName(), event);
         Optional<Response> answer = result.failed() ? Optional.empty() : ProxyResponse.of(result.payload());
-        return answer.orElseGet(() -> refuse(GatewayError.internalServerError(), request));
+        return answer.map(response -> response.withHeader("x-amzn-RequestId", requestId))
+                .orElseGet(() -> refuse(GatewayError.internalServerError(), request, requestId));
     }
 
-    private Response refuse(GatewayError error, Request request) {
-        return api.gatewayResponses().answer(error, request, api, UUID.randomUUID().toString());
+    private Response refuse(GatewayError error, Request request, String requestId) {
+        return api.gatewayResponses().answer(error, request, api, requestId);
     }
 }

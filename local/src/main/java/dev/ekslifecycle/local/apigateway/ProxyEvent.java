@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The event a REST API's Lambda proxy integration sends (payload format 1.0): resource, path, method, headers and
@@ -32,7 +31,8 @@ final class ProxyEvent {
     private ProxyEvent() {
     }
 
-    static ObjectNode of(RestApi api, RestApi.Match match, Request request, String host, Instant now) {
+    static ObjectNode of(RestApi api, RestApi.Match match, Request request, String host, Instant now,
+                         String requestId) {
         ObjectNode event = JSON.createObjectNode();
         event.put("resource", match.route().resourcePath());
         event.put("path", request.path());
@@ -48,7 +48,7 @@ final class ProxyEvent {
             match.pathParameters().forEach(parameters::put);
         }
         event.putNull("stageVariables");
-        event.set("requestContext", requestContext(api, match, request, host, now));
+        event.set("requestContext", requestContext(api, match, request, host, now, requestId));
         byte[] body = request.body();
         boolean base64 = body.length > 0 && (api.isBinary(request.contentType()) || !isUtf8(body));
         if (body.length == 0) {
@@ -62,9 +62,8 @@ final class ProxyEvent {
     }
 
     private static ObjectNode requestContext(RestApi api, RestApi.Match match, Request request, String host,
-                                             Instant now) {
+                                             Instant now, String requestId) {
         ObjectNode context = JSON.createObjectNode();
-        String requestId = UUID.randomUUID().toString();
         context.put("accountId", LocalAccount.ACCOUNT_ID);
         context.put("apiId", api.id());
         context.put("domainName", host);

@@ -175,6 +175,9 @@ class ApiGatewayEndpointTest {
         assertEquals("000000000000", identity.get("accountId").asText());
         assertEquals("arn:aws:iam::000000000000:user/AKIDLOCAL", identity.get("userArn").asText());
         assertEquals("v1", JSON.readTree(signed.body()).get("requestContext").get("stage").asText());
+        assertEquals(JSON.readTree(signed.body()).get("requestContext").get("requestId").asText(),
+                signed.headers().firstValue("x-amzn-RequestId").orElseThrow(),
+                "the function's answer carries the request id its event had");
     }
 
     @ParameterizedTest
