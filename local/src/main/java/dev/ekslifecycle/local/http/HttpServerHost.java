@@ -28,6 +28,7 @@ import java.util.logging.Logger;
  */
 public final class HttpServerHost implements AutoCloseable {
 
+    private static final long ACCEPT_RETRY_PAUSE_MS = 50;
     private static final Logger LOG = Logger.getLogger(HttpServerHost.class.getName());
 
     private final ServerSocket serverSocket;
@@ -70,6 +71,11 @@ public final class HttpServerHost implements AutoCloseable {
             } catch (IOException e) {
                 if (!closed) {
                     LOG.log(Level.WARNING, "accept failed on port " + port(), e);
+                    // A failure that persists (out of file descriptors) would otherwise spin this thread and flood
+                    // the log; connections that close meanwhile free what the next accept needs.
+                    if (!pauseAfterFailedAccept()) {
+                        return;
+                    }
                 }
                 continue;
             }
@@ -79,6 +85,17 @@ public final class HttpServerHost implements AutoCloseable {
             } catch (RejectedExecutionException shuttingDown) {
                 closeQuietly(socket);
             }
+        }
+    }
+
+    /** Waits a moment in real time; false if interrupted, which ends the accept loop. */
+    private static boolean pauseAfterFailedAccept() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_PAUSE_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
