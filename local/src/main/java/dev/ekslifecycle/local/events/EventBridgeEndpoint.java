@@ -39,12 +39,12 @@ public final class EventBridgeEndpoint implements Endpoint {
 
     @Override
     public boolean accepts(Request request) {
-        return request.header("X-Amz-Target").map(t -> t.startsWith(TARGET_PREFIX)).orElse(false);
+        return request.awsJsonOperation(TARGET_PREFIX).isPresent();
     }
 
     @Override
     public Response handle(Request request) throws InterruptedException {
-        String name = request.header("X-Amz-Target").orElseThrow().substring(TARGET_PREFIX.length());
+        String name = request.awsJsonOperation(TARGET_PREFIX).orElseThrow();
         Operation operation = operations.get(name);
         if (operation == null) {
             return AwsErrorResponse.json(400, "UnknownOperationException",

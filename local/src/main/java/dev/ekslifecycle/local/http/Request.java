@@ -71,6 +71,15 @@ public final class Request {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /**
+     * The operation an awsJson request names: what follows {@code targetPrefix} (e.g. {@code "AmazonSQS."}) in its
+     * {@code X-Amz-Target} header; empty when the header is missing or names another service.
+     */
+    public Optional<String> awsJsonOperation(String targetPrefix) {
+        return header("X-Amz-Target").filter(t -> t.startsWith(targetPrefix))
+                .map(t -> t.substring(targetPrefix.length()));
+    }
+
     public byte[] body() {
         return body;
     }

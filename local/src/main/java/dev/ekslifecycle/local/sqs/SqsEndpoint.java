@@ -101,12 +101,12 @@ public final class SqsEndpoint implements Endpoint {
 
     @Override
     public boolean accepts(Request request) {
-        return request.header("X-Amz-Target").map(t -> t.startsWith(TARGET_PREFIX)).orElse(false);
+        return request.awsJsonOperation(TARGET_PREFIX).isPresent();
     }
 
     @Override
     public Response handle(Request request) throws InterruptedException {
-        String operationName = request.header("X-Amz-Target").orElseThrow().substring(TARGET_PREFIX.length());
+        String operationName = request.awsJsonOperation(TARGET_PREFIX).orElseThrow();
         Operation operation = operations.get(operationName);
         if (operation == null) {
             return AwsErrorResponse.json(400, "UnknownOperationException",

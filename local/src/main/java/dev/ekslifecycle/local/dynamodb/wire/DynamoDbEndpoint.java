@@ -44,12 +44,12 @@ public final class DynamoDbEndpoint implements Endpoint {
 
     @Override
     public boolean accepts(Request request) {
-        return request.header("X-Amz-Target").map(t -> t.startsWith(TARGET_PREFIX)).orElse(false);
+        return request.awsJsonOperation(TARGET_PREFIX).isPresent();
     }
 
     @Override
     public Response handle(Request request) throws IOException {
-        String operation = request.header("X-Amz-Target").orElseThrow().substring(TARGET_PREFIX.length());
+        String operation = request.awsJsonOperation(TARGET_PREFIX).orElseThrow();
         String region = request.credentialScope().map(CredentialScope::region).orElse(LocalAccount.DEFAULT_REGION);
         try {
             JsonNode body = parse(request.body());

@@ -56,12 +56,12 @@ public final class StepFunctionsEndpoint implements Endpoint {
 
     @Override
     public boolean accepts(Request request) {
-        return request.header("X-Amz-Target").map(t -> t.startsWith(TARGET_PREFIX)).orElse(false);
+        return request.awsJsonOperation(TARGET_PREFIX).isPresent();
     }
 
     @Override
     public Response handle(Request request) {
-        String operation = request.header("X-Amz-Target").orElseThrow().substring(TARGET_PREFIX.length());
+        String operation = request.awsJsonOperation(TARGET_PREFIX).orElseThrow();
         Function<JsonNode, ObjectNode> handler = operations.get(operation);
         if (handler == null) {
             return error(new StepFunctionsException("UnknownOperationException",
