@@ -75,7 +75,11 @@ final class LambdaSandbox {
                 return new ColdStart((answer.answeredNanos() - launched) / 1e6,
                         (answer.askedNanos() - launched) / 1e6, answer);
             } finally {
-                process.destroyForcibly().waitFor();
+                // A polite stop first, so that a profiler attached through --jvm-options writes its output.
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
             }
         }
     }
