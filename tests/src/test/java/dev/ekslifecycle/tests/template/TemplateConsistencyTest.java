@@ -9,6 +9,7 @@ import dev.ekslifecycle.tests.RepositoryFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks that template.yaml, statemachines/ and the handlers agree, so a mismatch fails the build instead of a
  * deployment: every substitution a definition uses is defined and every defined one is used; every definition file
- * is deployed; every QUARKUS_LAMBDA_HANDLER names a handler that exists.
+ * is deployed; every QUARKUS_LAMBDA_HANDLER names a handler that exists; every alarm notifies the team.
  */
 class TemplateConsistencyTest {
 
@@ -78,6 +79,18 @@ class TemplateConsistencyTest {
                 .map(f -> environment(f).get("QUARKUS_LAMBDA_HANDLER"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(namedHandlers(), deployed, "a handler that no Lambda runs is dead code");
+    }
+
+    @Test
+    void everyAlarmNotifiesTheTopicsTheTeamChose() throws IOException {
+        Object noValue = Map.of("Ref", "AWS::NoValue");
+        List<Object> teamTopics = List.of(
+                Map.of("Fn::If", List.of("HasAlarmTopic", Map.of("Ref", "AlarmTopicArn"), noValue)),
+                Map.of("Fn::If", List.of("HasAlarmEmail", Map.of("Ref", "AlarmEmailTopic"), noValue)));
+        Map<String, Map<String, Object>> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+        assertFalse(alarms.isEmpty());
+        alarms.forEach((name, alarm) -> assertEquals(teamTopics, properties(alarm).get("AlarmActions"),
+                name + " must notify the AlarmTopicArn and AlarmEmail topics when they are set"));
     }
 
     private static Set<String> namedHandlers() throws IOException {
