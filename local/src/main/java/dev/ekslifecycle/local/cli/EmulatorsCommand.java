@@ -74,6 +74,7 @@ final class EmulatorsCommand {
         LocalEdge edge;
         try {
             edge = LocalEdge.start(port, clock, new FaultInjector(seed), dataDir);
+            edge.resumePendingWork();
         } catch (IOException | RuntimeException e) {
             clock.shutdown();
             throw e;

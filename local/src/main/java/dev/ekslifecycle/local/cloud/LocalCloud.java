@@ -73,6 +73,7 @@ public final class LocalCloud implements AutoCloseable {
             edge.close();
             throw e;
         }
+        edge.resumePendingWork();
         HttpServerHost api;
         try {
             api = HttpServerHost.start("api", options.apiPort(), options.clock())

@@ -58,7 +58,8 @@ public final class LocalEdge implements AutoCloseable {
         this.faults = faults;
         this.dataDir = dataDir;
         this.queues = new SqsQueues(clock, LocalAccount.DEFAULT_REGION, dataDir.map(d -> d.resolve("sqs")));
-        this.asyncInvocations = new AsyncInvocations(functions, clock, faults);
+        this.asyncInvocations = new AsyncInvocations(functions, clock, faults,
+                dataDir.map(d -> d.resolve("lambda-async")));
         asyncInvocations.connectQueues(queues);
         this.events = new EventBridge(clock, asyncInvocations, LocalAccount.DEFAULT_REGION);
         events.connectQueues(queues);
@@ -72,7 +73,14 @@ public final class LocalEdge implements AutoCloseable {
      */
     public static LocalEdge start(int port, SimulationClock clock, FaultInjector faults, Optional<Path> dataDir)
             throws IOException {
-        LocalEdge edge = new LocalEdge(HttpServerHost.start("edge", port, clock), clock, faults, dataDir);
+        HttpServerHost host = HttpServerHost.start("edge", port, clock);
+        LocalEdge edge;
+        try {
+            edge = new LocalEdge(host, clock, faults, dataDir);
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
+        }
         try {
             edge.installServices();
         } catch (IOException | RuntimeException e) {
@@ -88,6 +96,7 @@ public final class LocalEdge implements AutoCloseable {
      * {@link #url()}) and {@link #add} its endpoint under its route; {@link #closeOnStop} what must be closed.
      */
     private void installServices() throws IOException {
+        closeOnStop(asyncInvocations::close);
         add(Route.CONTROL, new ControlEndpoint(faults, events.log(), clock, router::serviceNames));
         add(Route.LAMBDA, new LambdaEndpoint(functions, asyncInvocations, clock, faults));
         add(Route.TARGET_HEADER, new EventBridgeEndpoint(events, faults));
@@ -134,6 +143,14 @@ public final class LocalEdge implements AutoCloseable {
             }
         });
         return stepFunctions;
+    }
+
+    /**
+     * Resumes the work a previous run on the data directory left pending (Lambda's queued events and retries,
+     * EventBridge's retries). Call it once the functions are registered: it hands events to them.
+     */
+    public void resumePendingWork() {
+        asyncInvocations.resume();
     }
 
     /** Adds a service endpoint; it is asked after those of earlier routes and earlier additions. */

@@ -1,5 +1,6 @@
 package dev.ekslifecycle.local.lambda;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,14 +10,17 @@ import dev.ekslifecycle.local.faults.InjectedFault;
 import dev.ekslifecycle.local.sqs.MessageAttribute;
 import dev.ekslifecycle.local.sqs.QueueSender;
 import dev.ekslifecycle.local.sqs.SqsException;
+import dev.ekslifecycle.local.files.PendingRecords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +30,10 @@ import java.util.logging.Logger;
  * function's {@link AsyncInvokeConfig} after 1 and then 2 minutes of simulation time, an event older than its
  * maximum age is not tried again, and an event that fails for good goes to the failure destination as an
  * invocation record and to the dead-letter queue as the event itself, as Lambda documents both.
+ *
+ * <p>With a directory, every event is saved from the moment it is accepted until its outcome is recorded, so a
+ * restart resumes it where it stood. The window that remains is at least once, as on AWS: a crash while an
+ * attempt runs (or while its record or dead letter is being sent) repeats that attempt (or send) at the next start.
  */
 public final class AsyncInvocations {
 
@@ -37,17 +45,60 @@ public final class AsyncInvocations {
     private final LambdaFunctions functions;
     private final SimulationClock clock;
     private final FaultInjector faults;
+    private final PendingRecords<PendingInvocation> pending;
+    /** What the previous run left pending, until {@link #resume} schedules it. */
+    private final Map<String, PendingInvocation> saved;
+    private final Map<String, SimulationClock.Timer> retries = new ConcurrentHashMap<>();
     private volatile QueueSender queues = QueueSender.none();
+    private volatile boolean closed;
 
+    /** Keeps queued events and pending retries in memory only. */
     public AsyncInvocations(LambdaFunctions functions, SimulationClock clock, FaultInjector faults) {
+        this(functions, clock, faults, Optional.empty());
+    }
+
+    /**
+     * Keeps each queued event and pending retry as a file in {@code directory}, from the moment the event is
+     * accepted until its outcome is recorded; what a previous run left there is read now and resumed by
+     * {@link #resume}.
+     *
+     * @throws java.io.UncheckedIOException naming the file when a saved event cannot be read
+     */
+    public AsyncInvocations(LambdaFunctions functions, SimulationClock clock, FaultInjector faults,
+                            Optional<Path> directory) {
         this.functions = functions;
         this.clock = clock;
         this.faults = faults;
+        this.pending = directory.map(d -> PendingRecords.in(d, new TypeReference<PendingInvocation>() { },
+                "a pending asynchronous invocation")).orElseGet(PendingRecords::inMemory);
+        this.saved = pending.load();
     }
 
     /** Connects SQS, where records and dead letters go. */
     public void connectQueues(QueueSender sender) {
         this.queues = sender;
+    }
+
+    /**
+     * Schedules the events a previous run left pending, each at its due time (at once when that passed while the
+     * local cloud was stopped), with its attempt count and its original arrival time. Call it once the functions
+     * are registered: an event whose function is gone by then is dropped, as Lambda drops the events of a deleted
+     * function.
+     */
+    public void resume() {
+        List<PendingInvocation> resumed = List.copyOf(saved.values());
+        saved.clear();
+        resumed.forEach(this::schedule);
+    }
+
+    /**
+     * Stops attempting: pending retries are cancelled and stay saved for the next start. An attempt already
+     * running finishes and records its outcome.
+     */
+    public void close() {
+        closed = true;
+        retries.values().forEach(SimulationClock.Timer::cancel);
+        retries.clear();
     }
 
     /**
@@ -74,46 +125,75 @@ public final class AsyncInvocations {
         return queue(functionName, qualifier, payload);
     }
 
+    /** Saves the event before the caller acknowledges it, so an acknowledged event survives a restart. */
     private String queue(String functionName, String qualifier, byte[] payload) {
-        Event event = new Event(functionName, qualifier, UUID.randomUUID().toString(), payload, clock.instant());
-        clock.execute(() -> attempt(event, 1));
+        PendingInvocation event = PendingInvocation.queued(UUID.randomUUID().toString(), functionName, qualifier,
+                payload, clock.instant());
+        pending.put(event.requestId(), event);
+        clock.execute(() -> due(event));
         return event.requestId();
     }
 
-    /** An event for the function as a qualifier ({@code $LATEST} or an alias) names it. */
-    private record Event(String functionName, String qualifier, String requestId, byte[] payload, Instant queuedAt) {
+    private void schedule(PendingInvocation event) {
+        retries.put(event.requestId(), clock.schedule(event.dueAt(), () -> {
+            retries.remove(event.requestId());
+            due(event);
+        }));
     }
 
-    private void attempt(Event event, int attempt) {
+    /** An attempt is due: made, unless the event has grown older than its maximum age (downtime included). */
+    private void due(PendingInvocation event) {
+        if (closed) {
+            return;
+        }
+        if (functions.resolve(event.functionName()).isEmpty()) {
+            LOG.warning("dropping event " + event.requestId() + ": function " + event.functionName()
+                    + " no longer exists");
+            pending.remove(event.requestId());
+            return;
+        }
         AsyncInvokeConfig config = functions.asyncConfig(event.functionName());
+        if (event.age(clock.instant()).compareTo(config.maximumEventAge()) > 0) {
+            failed(event, config, "EventAgeExceeded", event.attempts(), event.last());
+        } else {
+            attempt(event, config);
+        }
+    }
+
+    /**
+     * Runs the function and records the outcome: the record is replaced by the retry or removed only after that,
+     * so a crash during an attempt repeats the attempt at the next start (at least once, as Lambda is).
+     */
+    private void attempt(PendingInvocation event, AsyncInvokeConfig config) {
         Invocation result = functions.invoke(event.functionName(), event.payload());
+        int attempt = event.attempts() + 1;
         if (!result.failed()) {
             Optional.ofNullable(config.onSuccess()).ifPresent(arn ->
                     send(arn, record(event, "Success", attempt, result).toString(), Map.of()));
+            pending.remove(event.requestId());
             return;
         }
         if (attempt > config.maximumRetryAttempts()) {
             failed(event, config, "RetriesExhausted", attempt, result);
             return;
         }
-        clock.scheduleAfter(RETRY_DELAYS[attempt - 1], () -> {
-            if (Duration.between(event.queuedAt(), clock.instant()).compareTo(config.maximumEventAge()) > 0) {
-                failed(event, config, "EventAgeExceeded", attempt, result);
-            } else {
-                attempt(event, attempt + 1);
-            }
-        });
+        PendingInvocation retry = event.failedAttempt(result, clock.instant().plus(RETRY_DELAYS[attempt - 1]));
+        pending.put(retry.requestId(), retry);
+        schedule(retry);
     }
 
-    private void failed(Event event, AsyncInvokeConfig config, String condition, int invokeCount, Invocation last) {
+    /** {@code last} is null for an event that grew too old before its first attempt (across a restart). */
+    private void failed(PendingInvocation event, AsyncInvokeConfig config, String condition, int invokeCount,
+                        Invocation last) {
         Optional.ofNullable(config.onFailure()).ifPresent(arn ->
                 send(arn, record(event, condition, invokeCount, last).toString(), Map.of()));
         Optional.ofNullable(config.deadLetterQueue()).ifPresent(arn ->
                 send(arn, new String(event.payload(), StandardCharsets.UTF_8), deadLetterAttributes(event, last)));
+        pending.remove(event.requestId());
     }
 
     /** The invocation record Lambda sends to a destination. */
-    private ObjectNode record(Event event, String condition, int invokeCount, Invocation last) {
+    private ObjectNode record(PendingInvocation event, String condition, int invokeCount, Invocation last) {
         ObjectNode record = JSON.createObjectNode().put("version", "1.0")
                 .put("timestamp", clock.instant().toString());
         record.putObject("requestContext")
@@ -122,6 +202,9 @@ public final class AsyncInvocations {
                 .put("condition", condition)
                 .put("approximateInvokeCount", invokeCount);
         record.set("requestPayload", json(event.payload()));
+        if (last == null) {
+            return record;
+        }
         ObjectNode response = record.putObject("responseContext").put("statusCode", 200)
                 .put("executedVersion", "$LATEST");
         if (last.failed()) {
@@ -132,7 +215,10 @@ public final class AsyncInvocations {
     }
 
     /** A dead letter carries the event as its body and these attributes. */
-    private static Map<String, MessageAttribute> deadLetterAttributes(Event event, Invocation last) {
+    private static Map<String, MessageAttribute> deadLetterAttributes(PendingInvocation event, Invocation last) {
+        if (last == null) {
+            return Map.of("RequestID", MessageAttribute.string(event.requestId()));
+        }
         String message = json(last.payload()).path("errorMessage").asText(last.payloadText());
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("RequestID", MessageAttribute.string(event.requestId()));
