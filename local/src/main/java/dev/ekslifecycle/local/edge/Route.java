@@ -12,7 +12,10 @@ public enum Route {
     KUBERNETES,
     /** {@code /2015-03-31/functions/...} and {@code /2019-09-25/functions/.../event-invoke-config}: Lambda. */
     LAMBDA,
-    /** JSON protocols chosen by {@code X-Amz-Target}: DynamoDB, Step Functions, EventBridge. */
+    /**
+     * JSON protocols chosen by {@code X-Amz-Target}: DynamoDB, Step Functions, EventBridge, SQS (whose endpoint also
+     * takes SQS's Query protocol, chosen by the SigV4 service {@code sqs}).
+     */
     TARGET_HEADER,
     /** restJson1 services chosen by path, such as EKS ({@code /clusters}, {@code /addons}). */
     REST_PATH,

@@ -34,6 +34,14 @@ public abstract class QueryEndpoint implements Endpoint {
 
     @Override
     public boolean accepts(Request request) {
+        return isCallTo(request, signingName, apiVersion);
+    }
+
+    /**
+     * True when {@code request} is a query-protocol call (a form-encoded POST) to the service signing as
+     * {@code signingName}, or, unsigned, naming its API {@code apiVersion}.
+     */
+    public static boolean isCallTo(Request request, String signingName, String apiVersion) {
         if (!"POST".equals(request.method()) || !"application/x-www-form-urlencoded".equals(request.contentType())) {
             return false;
         }

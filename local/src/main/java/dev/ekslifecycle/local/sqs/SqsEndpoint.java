@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ekslifecycle.local.aws.AwsErrorResponse;
 import dev.ekslifecycle.local.aws.LocalAccount;
 import dev.ekslifecycle.local.faults.FaultInjector;
+import dev.ekslifecycle.local.faults.InjectedFault;
 import dev.ekslifecycle.local.http.CredentialScope;
 import dev.ekslifecycle.local.http.Endpoint;
 import dev.ekslifecycle.local.http.Request;
 import dev.ekslifecycle.local.http.Response;
-import java.io.IOException;
+import dev.ekslifecycle.local.query.FaultGate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +20,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * SQS's awsJson1_0 wire ({@code X-Amz-Target: AmazonSQS.<Operation>}, as the AWS SDK v2 and the AWS CLI speak it
- * since SQS moved off the Query protocol): requests to {@link SqsQueues} calls, errors with the modelled
- * {@code __type} and the {@code x-amzn-query-error} header SDKs read the legacy code from.
+ * The local SQS's endpoint: SQS's operations as {@link SqsQueues} calls, on either wire SQS speaks — awsJson1_0
+ * ({@link SqsJsonWire}, today's SDKs) or the older Query protocol ({@link SqsQueryWire}, Debian's AWS CLI v2.9.19),
+ * chosen by the request. Both wires hand the operations the JSON protocol's input shape.
  */
 public final class SqsEndpoint implements Endpoint {
 
-    private static final String TARGET_PREFIX = "AmazonSQS.";
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final int DEFAULT_PAGE = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,12 +34,14 @@ public final class SqsEndpoint implements Endpoint {
     }
 
     private final SqsQueues queues;
-    private final FaultInjector faults;
+    private final FaultGate faults;
+    private final SqsWire json = new SqsJsonWire();
+    private final SqsWire query = new SqsQueryWire();
     private final Map<String, Operation> operations = new LinkedHashMap<>();
 
     public SqsEndpoint(SqsQueues queues, FaultInjector faults) {
         this.queues = queues;
-        this.faults = faults;
+        this.faults = new FaultGate(faults, name());
         operations.put("CreateQueue", (r, h) -> url(queues.createQueue(text(r, "QueueName"), strings(r, "Attributes"),
                 strings(r, "tags"))));
         operations.put("TagQueue", (r, h) -> {
@@ -101,41 +101,27 @@ public final class SqsEndpoint implements Endpoint {
 
     @Override
     public boolean accepts(Request request) {
-        return request.awsJsonOperation(TARGET_PREFIX).isPresent();
+        return SqsJsonWire.operation(request).isPresent() || SqsQueryWire.accepts(request);
     }
 
     @Override
-    public Response handle(Request request) throws InterruptedException {
-        String operationName = request.awsJsonOperation(TARGET_PREFIX).orElseThrow();
-        Operation operation = operations.get(operationName);
-        if (operation == null) {
-            return AwsErrorResponse.json(400, "UnknownOperationException",
-                    "SQS has no operation " + operationName + " here");
-        }
-        JsonNode body;
+    public Response handle(Request request) {
+        SqsWire wire = SqsJsonWire.operation(request).isPresent() ? json : query;
+        String requestId = UUID.randomUUID().toString();
         try {
-            body = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
-        } catch (IOException e) {
-            return AwsErrorResponse.json(400, "SerializationException", "The request body is not valid JSON");
-        }
-        if (body == null || !body.isObject()) {
-            return AwsErrorResponse.json(400, "SerializationException", "The request body must be a JSON object");
-        }
-        String queueUrl = body.path("QueueUrl").asText(body.path("QueueName").asText("*"));
-        Optional<Response> fault = AwsErrorResponse.injectedFault(faults, name(), operationName,
-                queueUrl.substring(queueUrl.lastIndexOf('/') + 1));
-        if (fault.isPresent()) {
-            return fault.get();
-        }
-        try {
-            return Response.of(200, CONTENT_TYPE, operation.call(body, request).toString())
-                    .withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+            SqsWire.Call call = wire.read(request);
+            Operation operation = operations.get(call.operation());
+            if (operation == null) {
+                throw SqsException.unknownOperation(wire.unknownOperationCode(), call.operation());
+            }
+            String queue = call.input().path("QueueUrl").asText(call.input().path("QueueName").asText("*"));
+            Optional<InjectedFault> fault = faults.check(call.operation(), queue.substring(queue.lastIndexOf('/') + 1));
+            if (fault.isPresent()) {
+                throw SqsException.injected(fault.get());
+            }
+            return wire.answer(call.operation(), operation.call(call.input(), request), requestId);
         } catch (SqsException e) {
-            ObjectNode error = JSON.createObjectNode().put("__type", "com.amazonaws.sqs#" + e.type())
-                    .put("message", e.getMessage());
-            return Response.of(e.status(), CONTENT_TYPE, error.toString())
-                    .withHeader("x-amzn-query-error", e.queryCode() + ";" + e.fault())
-                    .withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+            return wire.error(e, requestId);
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.ekslifecycle.local.sqs;
 
+import dev.ekslifecycle.local.faults.InjectedFault;
+
 /**
- * An SQS error as the JSON protocol reports it: the modelled error name ({@code __type}
- * {@code com.amazonaws.sqs#QueueDoesNotExist}) and, because SQS is "query compatible", the code the older Query
- * protocol used ({@code AWS.SimpleQueueService.NonExistentQueue}) in the {@code x-amzn-query-error} header.
+ * An SQS error: the modelled error name the JSON protocol reports ({@code __type}
+ * {@code com.amazonaws.sqs#QueueDoesNotExist}) and the code of the older Query protocol
+ * ({@code AWS.SimpleQueueService.NonExistentQueue}), which the JSON protocol also sends, in the
+ * {@code x-amzn-query-error} header, because SQS is "query compatible".
  */
 public final class SqsException extends Exception {
 
@@ -21,6 +24,15 @@ public final class SqsException extends Exception {
     static SqsException queueDoesNotExist() {
         return new SqsException("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue", 400,
                 "The specified queue does not exist.");
+    }
+
+    static SqsException unknownOperation(String code, String operation) {
+        return new SqsException(code, code, 400, "The action " + operation + " is not valid for this web service.");
+    }
+
+    /** An error the fault injector asked for, under its code in both protocols. */
+    static SqsException injected(InjectedFault fault) {
+        return new SqsException(fault.errorCode(), fault.errorCode(), fault.httpStatus(), fault.messageOrDefault());
     }
 
     static SqsException invalidParameter(String message) {

@@ -18,13 +18,14 @@ final class SqsHarness implements AutoCloseable {
 
     final SimulationClock clock;
     final SqsQueues queues;
+    final FaultInjector faults = new FaultInjector(7);
     final HttpServerHost host;
     final SqsClient client;
 
     SqsHarness(SimulationClock clock, Optional<Path> dataDir) throws IOException {
         this.clock = clock;
         this.queues = new SqsQueues(clock, "us-east-1", dataDir);
-        this.host = HttpServerHost.start("sqs-test", 0, clock).add(new SqsEndpoint(queues, new FaultInjector(7)));
+        this.host = HttpServerHost.start("sqs-test", 0, clock).add(new SqsEndpoint(queues, faults));
         this.client = SqsClient.builder().endpointOverride(URI.create(host.url())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSQS", "s")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
