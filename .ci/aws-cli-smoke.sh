@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test of the local edge with the real AWS CLI v2: starts `local-cloud.jar emulators` on a free port with a
-# virtual clock, runs AWS CLI commands (events, lambda, dynamodb, stepfunctions, ec2, eks, autoscaling and the
+# virtual clock, runs AWS CLI commands (events, sqs, lambda, dynamodb, stepfunctions, ec2, eks, autoscaling and the
 # control API) against it with --endpoint-url and fails on the first error. Needs local/target/local-cloud.jar
 # (./mvnw -B verify builds it). Installs Debian's awscli (v2) when it is missing.
 set -euo pipefail
@@ -90,6 +90,33 @@ aws events remove-targets --rule upgrades --event-bus-name smoke --ids fn >/dev/
 aws events delete-rule --name upgrades --event-bus-name smoke
 aws events delete-event-bus --name smoke
 expect "default" "$(aws events list-event-buses --query 'EventBuses[].Name' --output text)" "buses"
+
+echo "== sqs (the Query protocol, as this CLI speaks it)"
+DLQ=$(aws sqs create-queue --queue-name LifecycleDeadLetterQueue --query QueueUrl --output text)
+DLQ_ARN=$(aws sqs get-queue-attributes --queue-url "$DLQ" --attribute-names QueueArn --query Attributes.QueueArn --output text)
+QUEUE=$(aws sqs create-queue --queue-name smoke --tags team=platform --query QueueUrl --output text --attributes \
+  "$(printf '{"VisibilityTimeout":"0","RedrivePolicy":"{\\"deadLetterTargetArn\\":\\"%s\\",\\"maxReceiveCount\\":1}"}' "$DLQ_ARN")")
+expect "$QUEUE" "$(aws sqs get-queue-url --queue-name smoke --query QueueUrl --output text)" "queue URL"
+expect platform "$(aws sqs list-queue-tags --queue-url "$QUEUE" --query Tags.team --output text)" "queue tag"
+aws sqs send-message --queue-url "$QUEUE" --message-body 'drain <node-1> & retry' \
+  --message-attributes '{"cluster":{"DataType":"String","StringValue":"prod"},"attempt":{"DataType":"Number","StringValue":"1"}}' >/dev/null
+expect "drain <node-1> & retry|prod|1" "$(aws sqs receive-message --queue-url "$QUEUE" --attribute-names All \
+  --message-attribute-names All --output text \
+  --query 'Messages[0].[Body,MessageAttributes.cluster.StringValue,Attributes.ApproximateReceiveCount]' | tr '\t' '|')" \
+  "received message"
+# visible again at once (VisibilityTimeout 0) and past maxReceiveCount: the next receive moves it to the dead letters
+expect 0 "$(aws sqs receive-message --queue-url "$QUEUE" --query 'length(Messages || `[]`)' --output text)" "messages left"
+HANDLE=$(aws sqs receive-message --queue-url "$DLQ" --query "Messages[?Body=='drain <node-1> & retry'].ReceiptHandle" \
+  --output text)
+[ -n "$HANDLE" ] || { echo "the message is not in LifecycleDeadLetterQueue" >&2; exit 1; }
+aws sqs delete-message --queue-url "$DLQ" --receipt-handle "$HANDLE"
+expect 0 "$(aws sqs get-queue-attributes --queue-url "$DLQ" --attribute-names All \
+  --query Attributes.ApproximateNumberOfMessages --output text)" "dead letters left"
+expect_failure AWS.SimpleQueueService.NonExistentQueue sqs get-queue-url --queue-name missing
+expect_failure AWS.SimpleQueueService.NonExistentQueue sqs send-message \
+  --queue-url "${QUEUE%/smoke}/missing" --message-body lost
+aws sqs delete-queue --queue-url "$QUEUE"
+expect "$DLQ" "$(aws sqs list-queues --query 'QueueUrls[0]' --output text)" "queues"
 
 echo "== lambda"
 aws lambda list-functions >/dev/null
