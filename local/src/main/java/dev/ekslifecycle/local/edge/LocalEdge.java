@@ -61,7 +61,8 @@ public final class LocalEdge implements AutoCloseable {
         this.asyncInvocations = new AsyncInvocations(functions, clock, faults,
                 dataDir.map(d -> d.resolve("lambda-async")));
         asyncInvocations.connectQueues(queues);
-        this.events = new EventBridge(clock, asyncInvocations, LocalAccount.DEFAULT_REGION);
+        this.events = new EventBridge(clock, asyncInvocations, LocalAccount.DEFAULT_REGION,
+                dataDir.map(d -> d.resolve("eventbridge-deliveries")));
         events.connectQueues(queues);
         host.add(router);
     }
@@ -97,6 +98,7 @@ public final class LocalEdge implements AutoCloseable {
      */
     private void installServices() throws IOException {
         closeOnStop(asyncInvocations::close);
+        closeOnStop(events::close);
         add(Route.CONTROL, new ControlEndpoint(faults, events.log(), clock, router::serviceNames));
         add(Route.LAMBDA, new LambdaEndpoint(functions, asyncInvocations, clock, faults));
         add(Route.TARGET_HEADER, new EventBridgeEndpoint(events, faults));
@@ -151,6 +153,7 @@ public final class LocalEdge implements AutoCloseable {
      */
     public void resumePendingWork() {
         asyncInvocations.resume();
+        events.resumeDeliveries();
     }
 
     /** Adds a service endpoint; it is asked after those of earlier routes and earlier additions. */

@@ -1,19 +1,25 @@
 package dev.ekslifecycle.local.events;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.aws.LocalAccount;
 import dev.ekslifecycle.local.clock.SimulationClock;
+import dev.ekslifecycle.local.files.PendingRecords;
 import dev.ekslifecycle.local.lambda.AsyncInvocations;
 import dev.ekslifecycle.local.sqs.QueueSender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -39,17 +45,50 @@ public final class EventBridge implements EventPublisher {
 
     /**
      * @param lambda how Lambda targets are invoked: asynchronously, as EventBridge invokes functions
+     * @param pendingDirectory where each delivery is kept until its outcome is recorded, so that retries survive a
+     *     restart (what a previous run left there is read now and resumed by {@link #resumeDeliveries}); empty
+     *     keeps them in memory only
+     * @throws java.io.UncheckedIOException naming the file when a saved delivery cannot be read
      */
-    public EventBridge(SimulationClock clock, AsyncInvocations lambda, String region) {
+    public EventBridge(SimulationClock clock, AsyncInvocations lambda, String region,
+                       Optional<Path> pendingDirectory) {
         this.clock = clock;
         this.region = region;
-        this.delivery = new TargetDelivery(lambda, clock);
+        this.delivery = new TargetDelivery(lambda, clock, pendingDirectory
+                .map(d -> PendingRecords.in(d, new TypeReference<PendingDelivery>() { }, "a pending EventBridge delivery"))
+                .orElseGet(PendingRecords::inMemory));
         this.schedules = new RuleSchedules(clock, this::fireScheduled);
         buses.put(DEFAULT_BUS, new EventBus(DEFAULT_BUS, busArn(DEFAULT_BUS)));
     }
 
     public EventBridge(SimulationClock clock, AsyncInvocations lambda) {
-        this(clock, lambda, LocalAccount.DEFAULT_REGION);
+        this(clock, lambda, LocalAccount.DEFAULT_REGION, Optional.empty());
+    }
+
+    /**
+     * Schedules the deliveries a previous run left pending, each at its due time (at once when that passed while
+     * the local cloud was stopped), with its attempt count and its ingestion time; their events are logged again,
+     * so {@link #log()} shows their attempts from here on. Call it once the targets' functions are registered.
+     */
+    public void resumeDeliveries() {
+        Map<String, List<PendingDelivery>> byEvent = new LinkedHashMap<>();
+        delivery.takeSaved().stream().sorted(Comparator.comparing(PendingDelivery::ingested))
+                .forEach(d -> byEvent.computeIfAbsent(d.event(), e -> new ArrayList<>()).add(d));
+        byEvent.forEach((event, deliveries) -> {
+            EventLog.LoggedEvent logged;
+            try {
+                logged = log.add(deliveries.get(0).busName(), (ObjectNode) JSON.readTree(event),
+                        deliveries.stream().map(PendingDelivery::ruleName).distinct().toList());
+            } catch (IOException | ClassCastException e) {
+                throw new IllegalStateException("a saved delivery's event is not a JSON object: " + event, e);
+            }
+            deliveries.forEach(d -> delivery.resume(d, logged.deliveries()));
+        });
+    }
+
+    /** Stops delivering: retries that fall due from now on stay saved for the next start. */
+    public void close() {
+        delivery.close();
     }
 
     /** Connects the Step Functions emulator, which state-machine targets start executions in. */
@@ -296,12 +335,14 @@ public final class EventBridge implements EventPublisher {
         return event;
     }
 
+    /** Hands each delivery over, saved before the caller acknowledges the event. */
     private void deliverAll(EventLog.LoggedEvent logged, List<Delivery> work, Instant ingested) {
         String ingestionTime = ingested.toString();
+        String event = logged.event().toString();
         for (Delivery d : work) {
-            clock.execute(() -> delivery.deliver(new TargetDelivery.Work(d.rule(), d.target(),
-                    TargetInput.render(d.target(), d.rule(), logged.event(), ingestionTime), logged.event().toString(),
-                    ingested, logged.deliveries())));
+            delivery.deliver(PendingDelivery.first(UUID.randomUUID().toString(), d.rule(), d.target(),
+                    TargetInput.render(d.target(), d.rule(), logged.event(), ingestionTime), event, ingested),
+                    logged.deliveries());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ekslifecycle.local.events;
 
 import dev.ekslifecycle.local.clock.SimulationClock;
+import dev.ekslifecycle.local.files.PendingRecords;
 import dev.ekslifecycle.local.lambda.AsyncInvocations;
 import dev.ekslifecycle.local.lambda.InvokeRejected;
 import dev.ekslifecycle.local.sqs.MessageAttribute;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +26,9 @@ import java.util.logging.Logger;
  * target's dead-letter queue with the attributes EventBridge documents (or, for a rule that stands in for an
  * EventBridge Scheduler schedule, the target's input with the Scheduler's attributes). Every attempt is recorded
  * in the event log.
+ *
+ * <p>With a data directory, every delivery is saved from the moment its event is acknowledged until its outcome is
+ * recorded, so a restart resumes it where it stood: same attempt count, same due time, age counted from ingestion.
  */
 final class TargetDelivery {
 
@@ -33,14 +38,23 @@ final class TargetDelivery {
 
     private final AsyncInvocations lambda;
     private final SimulationClock clock;
+    private final PendingRecords<PendingDelivery> pending;
+    /** What the previous run left pending, until {@link #takeSaved} hands it over to be resumed. */
+    private final Map<String, PendingDelivery> saved;
     private volatile StateMachineStarter stateMachines = StateMachineStarter.none();
     private volatile QueueSender queues = QueueSender.none();
+    private volatile boolean closed;
     /** Rules that stand in for EventBridge Scheduler schedules: rule ARN → schedule ARN. */
-    private final Map<String, String> schedules = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> schedules = new ConcurrentHashMap<>();
 
-    TargetDelivery(AsyncInvocations lambda, SimulationClock clock) {
+    /**
+     * @throws java.io.UncheckedIOException naming the file when a saved delivery cannot be read
+     */
+    TargetDelivery(AsyncInvocations lambda, SimulationClock clock, PendingRecords<PendingDelivery> pending) {
         this.lambda = lambda;
         this.clock = clock;
+        this.pending = pending;
+        this.saved = pending.load();
     }
 
     void connect(StateMachineStarter starter) {
@@ -55,50 +69,89 @@ final class TargetDelivery {
         schedules.put(ruleArn, scheduleArn);
     }
 
-    /** One event on its way to one target. */
-    record Work(Rule rule, Target target, String input, String event, Instant ingested,
-                List<EventLog.Delivery> log) {
+    /**
+     * Saves the delivery, so that it survives a restart once the event is acknowledged, and makes its first attempt
+     * on the clock's pool; every attempt is added to {@code log}.
+     */
+    void deliver(PendingDelivery work, List<EventLog.Delivery> log) {
+        if (closed) {
+            return;
+        }
+        pending.put(work.id(), work);
+        clock.execute(() -> due(work, log));
+    }
 
-        /** The id of this event's delivery to this target, the same across its retries. */
-        String executionId() {
-            return Integer.toHexString(java.util.Objects.hash(event, target.id()));
+    /** The deliveries a previous run left pending, once; {@link #resume} each. */
+    List<PendingDelivery> takeSaved() {
+        List<PendingDelivery> taken = List.copyOf(saved.values());
+        saved.clear();
+        return taken;
+    }
+
+    /** Schedules a saved delivery at its due time: at once when that passed while the local cloud was stopped. */
+    void resume(PendingDelivery work, List<EventLog.Delivery> log) {
+        schedule(work, log);
+    }
+
+    /** Stops attempting: retries that fall due from now on do nothing and stay saved for the next start. */
+    void close() {
+        closed = true;
+    }
+
+    private void schedule(PendingDelivery work, List<EventLog.Delivery> log) {
+        clock.schedule(work.dueAt(), () -> due(work, log));
+    }
+
+    /** An attempt is due: made, unless the event has grown older than the policy allows (downtime included). */
+    private void due(PendingDelivery work, List<EventLog.Delivery> log) {
+        if (closed) {
+            return;
+        }
+        if (work.age(clock.instant()).toSeconds() > work.target().retryPolicyOrDefault().maximumEventAgeInSeconds()) {
+            giveUp(work, work.errorCode(), work.errorMessage(), Math.max(0, work.attempts() - 1),
+                    "MaximumEventAgeInSeconds");
+        } else {
+            attempt(work, log);
         }
     }
 
-    /** Delivers now, and again later while the retry policy allows; runs on the clock's pool. */
-    void deliver(Work work) {
-        attempt(work, 0);
-    }
-
-    private void attempt(Work work, int retries) {
+    /**
+     * Delivers and records the outcome: the saved delivery is replaced by its retry or removed only after that, so
+     * a crash during an attempt repeats it at the next start (at least once, as EventBridge is).
+     */
+    private void attempt(PendingDelivery work, List<EventLog.Delivery> log) {
         Target target = work.target();
         try {
             String result = invoke(target.arn(), work.input());
-            work.log().add(new EventLog.Delivery(work.rule().arn(), target.id(), target.arn(), work.input(), true,
-                    result, clock.instant()));
+            log.add(new EventLog.Delivery(work.ruleArn(), target.id(), target.arn(), work.input(), true, result,
+                    clock.instant()));
+            pending.remove(work.id());
         } catch (DeliveryFailure failure) {
-            work.log().add(new EventLog.Delivery(work.rule().arn(), target.id(), target.arn(), work.input(), false,
+            log.add(new EventLog.Delivery(work.ruleArn(), target.id(), target.arn(), work.input(), false,
                     failure.code() + ": " + failure.getMessage(), clock.instant()));
-            retryOrGiveUp(work, retries, failure);
+            retryOrGiveUp(work, log, failure);
         }
     }
 
-    private void retryOrGiveUp(Work work, int retries, DeliveryFailure failure) {
+    private void retryOrGiveUp(PendingDelivery work, List<EventLog.Delivery> log, DeliveryFailure failure) {
+        int retriesMade = work.attempts();
         if (!failure.retryable()) {
-            deadLetter(work, failure, retries, null);
+            giveUp(work, failure.code(), failure.getMessage(), retriesMade, null);
             return;
         }
         Target.RetryPolicy policy = work.target().retryPolicyOrDefault();
-        if (retries >= policy.maximumRetryAttempts()) {
-            deadLetter(work, failure, retries, "MaximumRetryAttempts");
+        if (retriesMade >= policy.maximumRetryAttempts()) {
+            giveUp(work, failure.code(), failure.getMessage(), retriesMade, "MaximumRetryAttempts");
             return;
         }
-        Instant next = clock.instant().plus(backoff(retries));
-        if (Duration.between(work.ingested(), next).toSeconds() > policy.maximumEventAgeInSeconds()) {
-            deadLetter(work, failure, retries, "MaximumEventAgeInSeconds");
+        Instant next = clock.instant().plus(backoff(retriesMade));
+        if (work.age(next).toSeconds() > policy.maximumEventAgeInSeconds()) {
+            giveUp(work, failure.code(), failure.getMessage(), retriesMade, "MaximumEventAgeInSeconds");
             return;
         }
-        clock.schedule(next, () -> attempt(work, retries + 1));
+        PendingDelivery retry = work.failedAttempt(failure, next);
+        pending.put(retry.id(), retry);
+        schedule(retry, log);
     }
 
     private static Duration backoff(int retries) {
@@ -106,16 +159,26 @@ final class TargetDelivery {
         return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
     }
 
-    /** The event, with what went wrong as message attributes, to the target's dead-letter queue if it has one. */
-    private void deadLetter(Work work, DeliveryFailure failure, int retries, String exhaustedCondition) {
+    /**
+     * Ends the delivery: the event, with what went wrong as message attributes, goes to the target's dead-letter
+     * queue if it has one. {@code errorCode} and {@code errorMessage} are null for an event that grew too old before
+     * its first attempt (across a restart).
+     */
+    private void giveUp(PendingDelivery work, String errorCode, String errorMessage, int retries,
+                        String exhaustedCondition) {
         String queue = work.target().deadLetterArn();
-        if (queue == null) {
-            return;
+        if (queue != null) {
+            sendDeadLetter(queue, work, errorCode, errorMessage, retries, exhaustedCondition);
         }
-        String schedule = schedules.get(work.rule().arn());
+        pending.remove(work.id());
+    }
+
+    private void sendDeadLetter(String queue, PendingDelivery work, String errorCode, String errorMessage,
+                                int retries, String exhaustedCondition) {
+        String schedule = schedules.get(work.ruleArn());
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         if (schedule == null) {
-            attributes.put("RULE_ARN", MessageAttribute.string(work.rule().arn()));
+            attributes.put("RULE_ARN", MessageAttribute.string(work.ruleArn()));
         } else {
             // EventBridge Scheduler's dead letter: the target's input, with the schedule and the attempt
             attributes.put("SCHEDULE_ARN", MessageAttribute.string(schedule));
@@ -124,8 +187,10 @@ final class TargetDelivery {
             attributes.put("IS_PAYLOAD_TRUNCATED", MessageAttribute.string("false"));
         }
         attributes.put("TARGET_ARN", MessageAttribute.string(work.target().arn()));
-        attributes.put("ERROR_CODE", MessageAttribute.string(failure.code()));
-        attributes.put("ERROR_MESSAGE", MessageAttribute.string(failure.getMessage()));
+        if (errorCode != null) {
+            attributes.put("ERROR_CODE", MessageAttribute.string(errorCode));
+            attributes.put("ERROR_MESSAGE", MessageAttribute.string(errorMessage));
+        }
         if (exhaustedCondition != null) {
             attributes.put("EXHAUSTED_RETRY_CONDITION", MessageAttribute.string(exhaustedCondition));
         }

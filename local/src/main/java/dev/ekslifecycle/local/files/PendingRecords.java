@@ -27,6 +27,8 @@ public final class PendingRecords<T> {
     private static final String SUFFIX = ".json";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // every field is written (null included), so one that is missing means the file was damaged
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .registerModule(InstantText.module());
 
     private final Path directory;

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,7 +47,6 @@ public final class AsyncInvocations {
     private final PendingRecords<PendingInvocation> pending;
     /** What the previous run left pending, until {@link #resume} schedules it. */
     private final Map<String, PendingInvocation> saved;
-    private final Map<String, SimulationClock.Timer> retries = new ConcurrentHashMap<>();
     private volatile QueueSender queues = QueueSender.none();
     private volatile boolean closed;
 
@@ -92,13 +90,11 @@ public final class AsyncInvocations {
     }
 
     /**
-     * Stops attempting: pending retries are cancelled and stay saved for the next start. An attempt already
-     * running finishes and records its outcome.
+     * Stops attempting: retries that fall due from now on do nothing and stay saved for the next start. An attempt
+     * already running finishes and records its outcome.
      */
     public void close() {
         closed = true;
-        retries.values().forEach(SimulationClock.Timer::cancel);
-        retries.clear();
     }
 
     /**
@@ -135,10 +131,7 @@ public final class AsyncInvocations {
     }
 
     private void schedule(PendingInvocation event) {
-        retries.put(event.requestId(), clock.schedule(event.dueAt(), () -> {
-            retries.remove(event.requestId());
-            due(event);
-        }));
+        clock.schedule(event.dueAt(), () -> due(event));
     }
 
     /** An attempt is due: made, unless the event has grown older than its maximum age (downtime included). */

@@ -2,7 +2,6 @@ package dev.ekslifecycle.local.lambda;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * An event Lambda has accepted for asynchronous invocation and not finished with, as it is saved between attempts:
@@ -11,15 +10,6 @@ import java.util.Objects;
  */
 record PendingInvocation(String requestId, String functionName, String qualifier, byte[] payload, Instant queuedAt,
                          int attempts, Instant dueAt, Invocation last) {
-
-    PendingInvocation {
-        Objects.requireNonNull(requestId, "requestId");
-        Objects.requireNonNull(functionName, "functionName");
-        Objects.requireNonNull(qualifier, "qualifier");
-        Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(queuedAt, "queuedAt");
-        Objects.requireNonNull(dueAt, "dueAt");
-    }
 
     /** An event just queued: its first attempt is due now. */
     static PendingInvocation queued(String requestId, String functionName, String qualifier, byte[] payload,
