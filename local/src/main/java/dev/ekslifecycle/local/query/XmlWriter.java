@@ -80,6 +80,8 @@ public final class XmlWriter {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
+                // a parser reads a raw carriage return as a line feed; the reference keeps it (SQS bodies may hold one)
+                case '\r' -> out.append("&#13;");
                 default -> out.append(c);
             }
         }

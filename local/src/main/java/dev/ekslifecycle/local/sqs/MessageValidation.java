@@ -44,7 +44,8 @@ final class MessageValidation {
                 || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
             throw SqsException.invalidParameter("Message attribute name '" + name + "' is invalid.");
         }
-        if (a.dataType() == null || !DATA_TYPE.matcher(a.dataType()).matches()) {
+        if (a.dataType() == null || !DATA_TYPE.matcher(a.dataType()).matches()
+                || !a.dataType().codePoints().allMatch(MessageValidation::allowed)) {
             throw SqsException.invalidParameter("The type of message (user) attribute '" + name
                     + "' is invalid. You must use only the following supported type prefixes: Binary, Number, "
                     + "String.");
@@ -54,6 +55,11 @@ final class MessageValidation {
         if (empty) {
             throw SqsException.invalidParameter("Message (user) attribute '" + name + "' must contain a non-empty "
                     + "value of type '" + a.dataType() + "'.");
+        }
+        if (!a.binary() && !a.stringValue().codePoints().allMatch(MessageValidation::allowed)) {
+            // SQS holds a string value to the body's rules, so it can always be written into a Query answer
+            throw SqsException.invalidParameter("Message (user) attribute '" + name + "' has a value with "
+                    + "characters SQS does not allow.");
         }
         if (a.dataType().startsWith("Number")) {
             try {
