@@ -20,24 +20,38 @@ import software.amazon.awssdk.core.SdkClient;
  * primes the clients ({@link ClientPriming}: the request path runs on canned answers, nothing is sent). A restored
  * function then starts with all of it loaded, initialised and in memory.
  *
- * <p>Without SnapStart the hook never runs, and a start does nothing its first request does not need: the clients
- * are built on their first call.
+ * <p>With provisioned concurrency (no snapshot; Lambda initialises the environments before traffic reaches them) the
+ * same priming runs during initialisation, where it costs no caller anything. Otherwise (on-demand) a start does
+ * nothing its first request does not need: the clients are built on their first call.
  */
 @ApplicationScoped
 public class SnapStartPriming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
 
+    /** Lambda's INIT_TYPE for this environment: on-demand, provisioned-concurrency or snap-start. */
+    static final String PROVISIONED_CONCURRENCY = "provisioned-concurrency";
+
     @ConfigProperty(name = "quarkus.lambda.handler")
     String handler;
+
+    @ConfigProperty(name = "AWS_LAMBDA_INITIALIZATION_TYPE", defaultValue = "on-demand")
+    String initializationType;
 
     void register(@Observes StartupEvent started) {
         // The CRaC context holds resources weakly; this bean lives as long as the application.
         Core.getGlobalContext().register(this);
+        if (PROVISIONED_CONCURRENCY.equals(initializationType)) {
+            prime("provisioned concurrency");
+        }
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime("the snapshot");
+    }
+
+    private void prime(String forWhat) {
         long begun = System.nanoTime();
         try (InstanceHandle<Object> built = Arc.container().instance(handler)) {
             if (built.isAvailable()) {
@@ -45,7 +59,7 @@ public class SnapStartPriming implements Resource {
             }
         }
         int primed = ClientPriming.prime(Arc.container().select(SdkClient.class));
-        LOG.infof("handler %s built and %d AWS client(s) primed for the snapshot in %d ms", handler, primed,
+        LOG.infof("handler %s built and %d AWS client(s) primed for %s in %d ms", handler, primed, forWhat,
                 (System.nanoTime() - begun) / 1_000_000);
     }
 

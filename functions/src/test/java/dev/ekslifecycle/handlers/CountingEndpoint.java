@@ -5,9 +5,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The one endpoint every SDK client of the application under test talks to: it counts the AWS requests it gets and
@@ -51,5 +56,14 @@ public class CountingEndpoint implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         SDK_PROPERTIES.keySet().forEach(System::clearProperty);
         server.stop(0);
+    }
+
+    /** How many AWS requests the endpoint of the running application has counted. */
+    static int requestsReceived() throws IOException, InterruptedException {
+        // Read from the configuration, not injected: other test classes run without this endpoint.
+        URI endpoint = ConfigProvider.getConfig().getValue("aws.endpoint.url", URI.class);
+        HttpResponse<String> count = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(endpoint.resolve("/_count")).build(), HttpResponse.BodyHandlers.ofString());
+        return Integer.parseInt(count.body());
     }
 }

@@ -59,15 +59,16 @@ final class LambdaSandbox {
     }
 
     /**
-     * Launches a fresh JVM for {@code handler}, hands it {@code event} and waits for its first answer; the JVM's
-     * output goes to {@code logName}.log in the log directory.
+     * Launches a fresh JVM for {@code handler}, initialised as {@code initializationType} (Lambda's
+     * AWS_LAMBDA_INITIALIZATION_TYPE: on-demand or provisioned-concurrency), hands it {@code event} and waits for its
+     * first answer; the JVM's output goes to {@code logName}.log in the log directory.
      */
-    ColdStart coldStart(String handler, String event, String logName) throws Exception {
+    ColdStart coldStart(String handler, String initializationType, String event, String logName) throws Exception {
         try (RuntimeApiStandIn runtimeApi = new RuntimeApiStandIn(event)) {
             ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-cp", classpath, RIC_MAIN, HANDLER)
                     .redirectErrorStream(true)
                     .redirectOutput(logDir.resolve(logName + ".log").toFile());
-            lambdaEnvironment(builder.environment(), handler, runtimeApi.address());
+            lambdaEnvironment(builder.environment(), handler, initializationType, runtimeApi.address());
             long launched = System.nanoTime();
             Process process = builder.start();
             try {
@@ -84,7 +85,8 @@ final class LambdaSandbox {
         }
     }
 
-    private void lambdaEnvironment(Map<String, String> env, String handler, String runtimeApi) {
+    private void lambdaEnvironment(Map<String, String> env, String handler, String initializationType,
+                                   String runtimeApi) {
         env.clear();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("LANG", "en_US.UTF-8");
@@ -93,6 +95,7 @@ final class LambdaSandbox {
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("_HANDLER", HANDLER);
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
         env.put("AWS_LAMBDA_FUNCTION_NAME", "coldstart-" + handler);
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");

@@ -16,13 +16,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Just enough of the Lambda Runtime API for one cold start: the first {@code next} gets the event, later ones wait
  * (as they would in a frozen sandbox) until {@link #close()}; the first response or error completes
- * {@link #firstAnswer()}. Any other request is the function calling "AWS" (AWS_ENDPOINT_URL points here): it gets a
- * quick AWS-shaped 400, so a handler pays for building and using its SDK client without leaving the machine.
+ * {@link #firstAnswer()}. Any other request is the function calling "AWS" (AWS_ENDPOINT_URL points here): a
+ * DynamoDB Query gets an empty page, anything else a quick AWS-shaped 400, so a handler pays for building and using
+ * its SDK client without leaving the machine.
  */
 final class RuntimeApiStandIn implements AutoCloseable {
 
     private static final String RUNTIME = "/2018-06-01/runtime/invocation/";
     private static final String REQUEST_ID = "00000000-0000-0000-0000-00000000c01d";
+
+    /** The one AWS call answered with success (an empty page), so that GET /clusters answers 200 as it would. */
+    private static final String EMPTY_QUERY_TARGET = "DynamoDB_20120810.Query";
 
     /**
      * How the function answered the first event, when it asked for it (its initialisation was over) and when it
@@ -68,6 +72,8 @@ final class RuntimeApiStandIn implements AutoCloseable {
             long asked = answerKind.equals("init error") ? now : eventAskedNanos;
             firstAnswer.complete(new Answer(answerKind, asked, now, body));
             send(exchange, 202, "{\"status\":\"OK\"}");
+        } else if (EMPTY_QUERY_TARGET.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+            send(exchange, 200, "{\"Count\":0,\"Items\":[],\"ScannedCount\":0}");
         } else {
             exchange.getResponseHeaders().set("x-amzn-ErrorType", "ResourceNotFoundException");
             send(exchange, 400, "{\"__type\":\"ResourceNotFoundException\",\"message\":\"cold start stand-in\"}");
