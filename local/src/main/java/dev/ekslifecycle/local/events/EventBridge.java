@@ -54,8 +54,8 @@ public final class EventBridge implements EventPublisher {
                        Optional<Path> pendingDirectory) {
         this.clock = clock;
         this.region = region;
-        this.delivery = new TargetDelivery(lambda, clock, pendingDirectory
-                .map(d -> PendingRecords.in(d, new TypeReference<PendingDelivery>() { }, "a pending EventBridge delivery"))
+        this.delivery = new TargetDelivery(lambda, clock, pendingDirectory.map(d -> PendingRecords.in(d,
+                new TypeReference<PendingDelivery>() { }, "a pending EventBridge delivery"))
                 .orElseGet(PendingRecords::inMemory));
         this.schedules = new RuleSchedules(clock, this::fireScheduled);
         buses.put(DEFAULT_BUS, new EventBus(DEFAULT_BUS, busArn(DEFAULT_BUS)));

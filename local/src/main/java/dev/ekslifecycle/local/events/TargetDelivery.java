@@ -1,6 +1,7 @@
 package dev.ekslifecycle.local.events;
 
 import dev.ekslifecycle.local.clock.SimulationClock;
+import dev.ekslifecycle.local.clock.WorkGate;
 import dev.ekslifecycle.local.files.PendingRecords;
 import dev.ekslifecycle.local.lambda.AsyncInvocations;
 import dev.ekslifecycle.local.lambda.InvokeRejected;
@@ -35,6 +36,8 @@ final class TargetDelivery {
     private static final Logger LOG = Logger.getLogger(TargetDelivery.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+    /** How long a stop waits for deliveries under way to record their outcome. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final AsyncInvocations lambda;
     private final SimulationClock clock;
@@ -43,7 +46,7 @@ final class TargetDelivery {
     private final Map<String, PendingDelivery> saved;
     private volatile StateMachineStarter stateMachines = StateMachineStarter.none();
     private volatile QueueSender queues = QueueSender.none();
-    private volatile boolean closed;
+    private final WorkGate attempts = new WorkGate();
     /** Rules that stand in for EventBridge Scheduler schedules: rule ARN → schedule ARN. */
     private final Map<String, String> schedules = new ConcurrentHashMap<>();
 
@@ -74,7 +77,7 @@ final class TargetDelivery {
      * on the clock's pool; every attempt is added to {@code log}.
      */
     void deliver(PendingDelivery work, List<EventLog.Delivery> log) {
-        if (closed) {
+        if (attempts.isClosed()) {
             return;
         }
         pending.put(work.id(), work);
@@ -93,20 +96,35 @@ final class TargetDelivery {
         schedule(work, log);
     }
 
-    /** Stops attempting: retries that fall due from now on do nothing and stay saved for the next start. */
+    /**
+     * Stops attempting: retries that fall due from now on do nothing and stay saved for the next start. Attempts
+     * under way are waited for (up to 10 s of real time) so that they record their outcome.
+     */
     void close() {
-        closed = true;
+        if (!attempts.close(STOP_WAIT)) {
+            LOG.warning("a target delivery was still running when EventBridge stopped; it is made again at the next "
+                    + "start");
+        }
     }
 
     private void schedule(PendingDelivery work, List<EventLog.Delivery> log) {
         clock.schedule(work.dueAt(), () -> due(work, log));
     }
 
-    /** An attempt is due: made, unless the event has grown older than the policy allows (downtime included). */
+    /** An attempt is due; once stopped, the delivery stays saved for the next start instead. */
     private void due(PendingDelivery work, List<EventLog.Delivery> log) {
-        if (closed) {
+        if (!attempts.enter()) {
             return;
         }
+        try {
+            attemptOrGiveUp(work, log);
+        } finally {
+            attempts.exit();
+        }
+    }
+
+    /** Makes the attempt, unless the event is older than the policy allows (downtime included). */
+    private void attemptOrGiveUp(PendingDelivery work, List<EventLog.Delivery> log) {
         if (work.age(clock.instant()).toSeconds() > work.target().retryPolicyOrDefault().maximumEventAgeInSeconds()) {
             giveUp(work, work.errorCode(), work.errorMessage(), Math.max(0, work.attempts() - 1),
                     "MaximumEventAgeInSeconds");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.clock.SimulationClock;
+import dev.ekslifecycle.local.clock.WorkGate;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.faults.InjectedFault;
 import dev.ekslifecycle.local.sqs.MessageAttribute;
@@ -40,6 +41,8 @@ public final class AsyncInvocations {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration[] RETRY_DELAYS = {Duration.ofMinutes(1), Duration.ofMinutes(2)};
     private static final int MAX_DLQ_ERROR_MESSAGE = 1024;
+    /** How long a stop waits for attempts under way to record their outcome. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final LambdaFunctions functions;
     private final SimulationClock clock;
@@ -47,8 +50,8 @@ public final class AsyncInvocations {
     private final PendingRecords<PendingInvocation> pending;
     /** What the previous run left pending, until {@link #resume} schedules it. */
     private final Map<String, PendingInvocation> saved;
+    private final WorkGate attempts = new WorkGate();
     private volatile QueueSender queues = QueueSender.none();
-    private volatile boolean closed;
 
     /** Keeps queued events and pending retries in memory only. */
     public AsyncInvocations(LambdaFunctions functions, SimulationClock clock, FaultInjector faults) {
@@ -90,11 +93,14 @@ public final class AsyncInvocations {
     }
 
     /**
-     * Stops attempting: retries that fall due from now on do nothing and stay saved for the next start. An attempt
-     * already running finishes and records its outcome.
+     * Stops attempting: retries that fall due from now on do nothing and stay saved for the next start. Attempts
+     * under way are waited for (up to 10 s of real time) so that they record their outcome.
      */
     public void close() {
-        closed = true;
+        if (!attempts.close(STOP_WAIT)) {
+            LOG.warning("an asynchronous invocation was still running when Lambda stopped; it is made again at the "
+                    + "next start");
+        }
     }
 
     /**
@@ -134,11 +140,20 @@ public final class AsyncInvocations {
         clock.schedule(event.dueAt(), () -> due(event));
     }
 
-    /** An attempt is due: made, unless the event has grown older than its maximum age (downtime included). */
+    /** An attempt is due; once stopped, the event stays saved for the next start instead. */
     private void due(PendingInvocation event) {
-        if (closed) {
+        if (!attempts.enter()) {
             return;
         }
+        try {
+            attemptOrGiveUp(event);
+        } finally {
+            attempts.exit();
+        }
+    }
+
+    /** Makes the attempt, unless the function is gone or the event is older than its maximum age (downtime too). */
+    private void attemptOrGiveUp(PendingInvocation event) {
         if (functions.resolve(event.functionName()).isEmpty()) {
             LOG.warning("dropping event " + event.requestId() + ": function " + event.functionName()
                     + " no longer exists");

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -129,6 +131,44 @@ class AsyncInvocationsRestartTest {
             second.advance(Duration.ofHours(1));
             assertEquals(List.of(START), attempts);
             assertTrue(second.messages("failures").isEmpty());
+        }
+    }
+
+    @Test
+    void anAttemptUnderWayWhenTheEdgeStopsRecordsItsOutcomeAndIsNotMadeAgain() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (EdgeStart first = start(START, false, 2, 21_600)) {
+            first.edge.functions().register("reconcile", payload -> {
+                attempts.add(first.clock.instant());
+                running.countDown();
+                awaitQuietly(release);
+                return "{\"checked\":1}".getBytes(StandardCharsets.UTF_8);
+            });
+            first.lambda.invoke(i -> i.functionName("reconcile").invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String(PAYLOAD)));
+            assertTrue(running.await(10, TimeUnit.SECONDS));
+            Thread stopping = new Thread(first.edge::close, "stopping-edge");
+            stopping.start();
+            stopping.join(200);
+            assertTrue(stopping.isAlive(), "the stop waits for the attempt under way");
+            release.countDown();
+            stopping.join();
+        }
+
+        try (EdgeStart second = start(START.plusSeconds(5), false, 2, 21_600)) {
+            second.advance(Duration.ofHours(1));
+            assertEquals(List.of(START), attempts, "the attempt finished before the stop is not made again");
+            assertEquals(1, second.messages("successes").size());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the test held the function", e);
         }
     }
 
