@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
@@ -71,13 +70,7 @@ final class DynamoDbClusterLocks implements ClusterLocks {
                 .set(Keys.EXPIRES_AT, Attributes.ttl(until.plus(CLEANUP_AFTER)));
         String condition = e.name(OWNER) + " = " + e.value(s(owner));
         try {
-            Map<String, AttributeValue> item = table.client().updateItem(b -> b.tableName(table.name())
-                    .key(StateTable.key(Keys.cluster(clusterName), Keys.LOCK_SK))
-                    .updateExpression(e.update()).conditionExpression(condition)
-                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
-            return lease(clusterName, item);
+            return lease(clusterName, table.updateIf(Keys.cluster(clusterName), Keys.LOCK_SK, e, condition));
         } catch (ConditionalCheckFailedException failed) {
             throw notHeld(clusterName, owner, failed);
         }

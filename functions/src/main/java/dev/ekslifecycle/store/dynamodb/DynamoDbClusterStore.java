@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /** {@link ClusterStore} on the state table; every write is an UpdateItem conditioned on the record's version. */
 final class DynamoDbClusterStore implements ClusterStore {
@@ -102,12 +101,7 @@ final class DynamoDbClusterStore implements ClusterStore {
                 .set(ClusterItems.UPDATED_AT, instant(clock.instant()));
         String condition = e.name(ClusterItems.RECORD_VERSION) + " = " + e.value(n(expectedVersion));
         try {
-            return ClusterItems.record(table.client().updateItem(b -> b.tableName(table.name())
-                    .key(StateTable.key(Keys.cluster(name), Keys.CLUSTER_SK))
-                    .updateExpression(e.update()).conditionExpression(condition)
-                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes());
+            return ClusterItems.record(table.updateIf(Keys.cluster(name), Keys.CLUSTER_SK, e, condition));
         } catch (ConditionalCheckFailedException failed) {
             Map<String, AttributeValue> current = failed.item();
             if (current == null || current.isEmpty()) {

@@ -22,8 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -101,12 +99,7 @@ final class DynamoDbOperationStore implements OperationStore {
     }
 
     private Operation update(String operationId, Expression e, String condition) {
-        return OperationItems.operation(table.client().updateItem(b -> b.tableName(table.name())
-                .key(StateTable.key(Keys.operation(operationId), Keys.OPERATION_SK))
-                .updateExpression(e.update()).conditionExpression(condition)
-                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
-                .returnValues(ReturnValue.ALL_NEW)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes());
+        return OperationItems.operation(table.updateIf(Keys.operation(operationId), Keys.OPERATION_SK, e, condition));
     }
 
     /** The operation as it was when a condition failed; none means it does not exist. */

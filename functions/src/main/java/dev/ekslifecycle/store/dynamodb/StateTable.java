@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
-/** The one state table: its client and name, and the reads every store does the same way. */
+/** The one state table: its client and name, and the reads and writes every store does the same way. */
 final class StateTable {
 
     private final DynamoDbClient client;
@@ -37,6 +40,20 @@ final class StateTable {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(name).key(key(pk, sk)).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /**
+     * Applies {@code e} to item ({@code pk}, {@code sk}) when {@code condition} holds and returns the item as it is
+     * afterwards. When the condition fails, the {@link ConditionalCheckFailedException} carries the item as it was
+     * (none when it does not exist), so the caller can tell a missing item from one in another state without a
+     * second read.
+     */
+    Map<String, AttributeValue> updateIf(String pk, String sk, Expression e, String condition) {
+        return client.updateItem(b -> b.tableName(name).key(key(pk, sk))
+                .updateExpression(e.update()).conditionExpression(condition)
+                .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
     }
 
     /** One page of the index {@code gsi1} in partition {@code gsi1pk}. */
