@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code emulators [--port 4566] [--data-dir DIR] [--clock real|scaled:N|virtual] [--seed N]}: every local AWS
@@ -34,19 +33,12 @@ final class EmulatorsCommand {
             err.println("emulators: cannot start: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        UntilShutdown.await("emulators-shutdown", () -> {
             edge.close();
             edge.clock().shutdown();
             out.println("emulators stopped");
             out.flush();
-            stopped.countDown();
-        }, "emulators-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
         return 0;
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code up}: the local cloud from {@code template.yaml} until the process is stopped (SIGTERM or Ctrl-C stop it
@@ -42,18 +41,11 @@ final class UpCommand {
         }
         out.println("local-cloud ready edge=" + cloud.edgeUrl() + " api=" + cloud.apiUrl());
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        UntilShutdown.await("local-cloud-shutdown", () -> {
             cloud.close();
             cloud.edge().clock().shutdown();
             err.println("local-cloud stopped");
-            stopped.countDown();
-        }, "local-cloud-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
         return 0;
     }
 
