@@ -42,10 +42,8 @@ class EmulatorsCommandTest {
         for (String[] args : new String[][] {{"--port"}, {"--port", "70000"}, {"--clock", "fast"}, {"--bogus", "1"}}) {
             assertThrows(IllegalArgumentException.class, () -> EmulatorsCommand.start(args, sink));
         }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = LocalCloudMain.run(new String[] {"emulators", "--clock", "fast"}, sink,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("real, scaled:N (N > 0) or virtual"));
+        MainRun main = new MainRun();
+        assertEquals(2, main.run("emulators", "--clock", "fast"));
+        assertTrue(main.err().contains("real, scaled:N (N > 0) or virtual"));
     }
 }

@@ -3,9 +3,6 @@ package dev.ekslifecycle.local.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,13 +13,7 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return LocalCloudMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+    private final MainRun main = new MainRun();
 
     @Test
     void runsTheDefinitionNTimesAndEndsWithTheThroughputLine() throws Exception {
@@ -30,9 +21,9 @@ class RunCommandTest {
                 {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":86400,"Next":"P"},
                  "P":{"Type":"Pass","Parameters":{"sum.$":"States.MathAdd($.a, $.b)"},"End":true}}}""");
         Path input = Files.writeString(dir.resolve("i.json"), "{\"a\":2,\"b\":3}");
-        assertEquals(0, run("run", "--definition", definition.toString(), "--input", input.toString(),
+        assertEquals(0, main.run("run", "--definition", definition.toString(), "--input", input.toString(),
                 "--repeat", "25"));
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String[] lines = main.out().strip().split("\n");
         assertEquals("first: status=SUCCEEDED output={\"sum\":5}", lines[0]);
         assertTrue(lines[lines.length - 1].matches("executions=25 seconds=[0-9.]+ per_second=[0-9.]+"),
                 lines[lines.length - 1]);
@@ -41,11 +32,11 @@ class RunCommandTest {
     @Test
     void reportsAnInvalidDefinitionAndBadOptions() throws Exception {
         Path definition = Files.writeString(dir.resolve("bad.json"), "{\"StartAt\":\"X\",\"States\":{}}");
-        assertEquals(1, run("run", "--definition", definition.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("InvalidDefinition"));
-        assertEquals(2, run("run", "--definition", definition.toString(), "--repeat", "zero"));
-        assertEquals(2, run("run", "--definition", definition.toString(), "--seed", "x"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--seed must be an integer, not 'x'"));
-        assertEquals(2, run("run"));
+        assertEquals(1, main.run("run", "--definition", definition.toString()));
+        assertTrue(main.err().contains("InvalidDefinition"));
+        assertEquals(2, main.run("run", "--definition", definition.toString(), "--repeat", "zero"));
+        assertEquals(2, main.run("run", "--definition", definition.toString(), "--seed", "x"));
+        assertTrue(main.err().contains("--seed must be an integer, not 'x'"));
+        assertEquals(2, main.run("run"));
     }
 }

@@ -3,9 +3,6 @@ package dev.ekslifecycle.local.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,13 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UpCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return LocalCloudMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+    private final MainRun main = new MainRun();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -32,19 +23,19 @@ class UpCommandTest {
         "--colour|blue|unknown option --colour",
     })
     void badOptionsAreUsageErrors(String option, String value, String message, @TempDir Path dir) {
-        assertEquals(2, run("up", "--data-dir", dir.toString(), option, value));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains(message), err.toString(StandardCharsets.UTF_8));
-        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing on standard output but the ready line");
+        assertEquals(2, main.run("up", "--data-dir", dir.toString(), option, value));
+        assertTrue(main.err().contains(message), main.err());
+        assertEquals("", main.out(), "nothing on standard output but the ready line");
     }
 
     @Test
     void aTemplateThatCannotRunLocallyStopsStartUpNamingWhere(@TempDir Path dir) throws Exception {
         Path template = Files.writeString(dir.resolve("template.yaml"),
                 "Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n");
-        assertEquals(1, run("up", "--data-dir", dir.toString(), "--template", template.toString(),
+        assertEquals(1, main.run("up", "--data-dir", dir.toString(), "--template", template.toString(),
                 "--edge-port", "0", "--api-port", "0", "--clock", "virtual"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Resources.Vpc.Type: resource type AWS::EC2::VPC is "
-                + "not supported locally"), err.toString(StandardCharsets.UTF_8));
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertTrue(main.err().contains("Resources.Vpc.Type: resource type AWS::EC2::VPC is "
+                + "not supported locally"), main.err());
+        assertEquals("", main.out());
     }
 }
