@@ -7,6 +7,7 @@ import dev.ekslifecycle.local.eks.NodeGroupFleet.Taint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Node objects as an EKS managed node group's kubelet registers them. */
 final class NodeDocuments {
@@ -120,6 +121,16 @@ final class NodeDocuments {
             }
         }
         return "";
+    }
+
+    /** The node's InternalIP address, if it has one. */
+    static Optional<String> internalIp(JsonNode node) {
+        for (JsonNode a : node.path("status").path("addresses")) {
+            if (Json.text(a, "type").equals("InternalIP")) {
+                return Optional.of(Json.text(a, "address"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Ready, not cordoned and without a taint that repels ordinary pods. */

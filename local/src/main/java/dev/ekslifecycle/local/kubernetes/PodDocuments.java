@@ -42,7 +42,7 @@ final class PodDocuments {
     static void bind(ObjectNode pod, JsonNode node, Instant now) {
         ((ObjectNode) pod.get("spec")).put("nodeName", Json.text(node, "metadata", "name"));
         ObjectNode status = (ObjectNode) pod.get("status");
-        status.put("hostIP", hostIp(node)).put("startTime", now.toString());
+        status.put("hostIP", NodeDocuments.internalIp(node).orElse("")).put("startTime", now.toString());
         status.putArray("conditions").addObject().put("type", "PodScheduled").put("status", "True")
                 .put("lastTransitionTime", now.toString());
     }
@@ -80,14 +80,5 @@ final class PodDocuments {
 
     static String nodeName(JsonNode pod) {
         return Json.text(pod, "spec", "nodeName");
-    }
-
-    private static String hostIp(JsonNode node) {
-        for (JsonNode a : node.path("status").path("addresses")) {
-            if (Json.text(a, "type").equals("InternalIP")) {
-                return Json.text(a, "address");
-            }
-        }
-        return "";
     }
 }

@@ -69,7 +69,7 @@ final class TablePrinter {
             case "nodes" -> List.of(name, new Column("Status", 0, TablePrinter::nodeStatus),
                     new Column("Roles", 0, o -> "<none>"), age,
                     new Column("Version", 0, o -> Json.text(o, "status", "nodeInfo", "kubeletVersion")),
-                    new Column("Internal-IP", 1, TablePrinter::internalIp),
+                    new Column("Internal-IP", 1, o -> NodeDocuments.internalIp(o).orElse("<none>")),
                     new Column("OS-Image", 1, o -> Json.text(o, "status", "nodeInfo", "osImage")),
                     new Column("Container-Runtime", 1,
                             o -> Json.text(o, "status", "nodeInfo", "containerRuntimeVersion")));
@@ -91,15 +91,6 @@ final class TablePrinter {
         String ready = NodeDocuments.conditionStatus(node, "Ready");
         String status = ready.equals("True") ? "Ready" : ready.equals("False") ? "NotReady" : "Unknown";
         return node.path("spec").path("unschedulable").asBoolean(false) ? status + ",SchedulingDisabled" : status;
-    }
-
-    private static String internalIp(JsonNode node) {
-        for (JsonNode a : node.path("status").path("addresses")) {
-            if (Json.text(a, "type").equals("InternalIP")) {
-                return Json.text(a, "address");
-            }
-        }
-        return "<none>";
     }
 
     private static String orNone(String s) {
