@@ -62,6 +62,15 @@ public final class Json {
         return NODES.arrayNode();
     }
 
+    /** A new array of these elements, in their order. */
+    public static ArrayNode arrayOf(JsonNode[] elements) {
+        ArrayNode out = array();
+        for (JsonNode e : elements) {
+            out.add(e);
+        }
+        return out;
+    }
+
     /** The node the parser makes for this integer (an int node when it fits), so results equal parsed documents. */
     public static JsonNode integer(long value) {
         return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);

@@ -36,7 +36,7 @@ final class MapRunner {
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("length", items.size());
         branch.engine().record(branch.execution(), "MapStateStarted", started);
-        return new Iterations(branch, state, effective, (com.fasterxml.jackson.databind.node.ArrayNode) items, ctx,
+        return new Iterations(branch, state, effective, (ArrayNode) items, ctx,
                 max, toleratedCount, toleratedPercentage).start();
     }
 
@@ -108,7 +108,7 @@ final class MapRunner {
                 pumping = false;
             }
             if (end == null && completed == results.length) {
-                finish(Outcome.done(array()), "MapStateSucceeded");
+                finish(Outcome.done(Json.arrayOf(results)), "MapStateSucceeded");
             }
         }
 
@@ -184,14 +184,6 @@ final class MapRunner {
             d.put("name", parent.currentState());
             d.put("index", index);
             parent.engine().record(parent.execution(), type, d);
-        }
-
-        private ArrayNode array() {
-            ArrayNode out = Json.array();
-            for (JsonNode r : results) {
-                out.add(r);
-            }
-            return out;
         }
     }
 }

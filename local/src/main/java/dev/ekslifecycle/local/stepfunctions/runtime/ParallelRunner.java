@@ -1,7 +1,6 @@
 package dev.ekslifecycle.local.stepfunctions.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ekslifecycle.local.stepfunctions.errors.StatesError;
 import dev.ekslifecycle.local.stepfunctions.json.Json;
 import dev.ekslifecycle.local.stepfunctions.language.ParallelState;
@@ -56,7 +55,7 @@ final class ParallelRunner {
                     public void succeeded(JsonNode output) {
                         results[index] = output;
                         if (--remaining == 0 && early == null) {
-                            end(Outcome.done(array()), "ParallelStateSucceeded");
+                            end(Outcome.done(Json.arrayOf(results)), "ParallelStateSucceeded");
                         }
                     }
 
@@ -81,14 +80,6 @@ final class ParallelRunner {
             if (returned) {
                 resumer.resumeNow(outcome);
             }
-        }
-
-        private ArrayNode array() {
-            ArrayNode out = Json.array();
-            for (JsonNode r : results) {
-                out.add(r);
-            }
-            return out;
         }
     }
 }
