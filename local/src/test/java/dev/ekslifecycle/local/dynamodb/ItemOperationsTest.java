@@ -1,5 +1,6 @@
 package dev.ekslifecycle.local.dynamodb;
 
+import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.assertValidation;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.key;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.n;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.s;
@@ -218,11 +219,5 @@ class ItemOperationsTest {
         assertValidation("One or more parameter values were invalid: An string set  may not be empty",
                 () -> db.client.putItem(b -> b.tableName("items").item(Map.of("pk", s("a"),
                         "ss", AttributeValue.builder().ss(List.of()).build()))));
-    }
-
-    private static void assertValidation(String message, org.junit.jupiter.api.function.Executable call) {
-        DynamoDbException e = assertThrows(DynamoDbException.class, call);
-        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
-        assertEquals(message, e.awsErrorDetails().errorMessage());
     }
 }

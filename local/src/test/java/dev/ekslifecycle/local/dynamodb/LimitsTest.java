@@ -1,9 +1,9 @@
 package dev.ekslifecycle.local.dynamodb;
 
+import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.assertValidation;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.n;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -30,12 +29,6 @@ class LimitsTest {
     @AfterEach
     void stop() throws Exception {
         db.close();
-    }
-
-    private static void assertValidation(String message, org.junit.jupiter.api.function.Executable call) {
-        DynamoDbException e = assertThrows(DynamoDbException.class, call);
-        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
-        assertEquals(message, e.awsErrorDetails().errorMessage());
     }
 
     @Test

@@ -1,9 +1,13 @@
 package dev.ekslifecycle.local.dynamodb;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.ekslifecycle.local.clock.VirtualClock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryPolicy;
@@ -13,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -83,6 +88,13 @@ final class LocalDynamoDbExtension implements AutoCloseable {
 
     static Map<String, AttributeValue> key(String pk) {
         return Map.of("pk", s(pk));
+    }
+
+    /** Asserts that {@code call} fails with a ValidationException carrying exactly this message. */
+    static void assertValidation(String message, Executable call) {
+        DynamoDbException e = assertThrows(DynamoDbException.class, call);
+        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+        assertEquals(message, e.awsErrorDetails().errorMessage());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ekslifecycle.local.dynamodb;
 
+import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.assertValidation;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.key;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.n;
 import static dev.ekslifecycle.local.dynamodb.LocalDynamoDbExtension.s;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -80,11 +80,8 @@ class TransactionsTest {
 
     @Test
     void oneItemTwiceIsRefused() {
-        DynamoDbException e = assertThrows(DynamoDbException.class, () -> db.client.transactWriteItems(b -> b
-                .transactItems(credit("alice", "1"), debit("alice", "1"))));
-        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
-        assertEquals("Transaction request cannot include multiple operations on one item",
-                e.awsErrorDetails().errorMessage());
+        assertValidation("Transaction request cannot include multiple operations on one item",
+                () -> db.client.transactWriteItems(b -> b.transactItems(credit("alice", "1"), debit("alice", "1"))));
     }
 
     @Test
