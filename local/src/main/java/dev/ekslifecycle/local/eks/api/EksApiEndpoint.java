@@ -1,10 +1,10 @@
 package dev.ekslifecycle.local.eks.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ekslifecycle.local.aws.AwsErrorResponse;
 import dev.ekslifecycle.local.eks.model.EksJson;
 import dev.ekslifecycle.local.eks.ops.EksError;
 import dev.ekslifecycle.local.faults.FaultInjector;
-import dev.ekslifecycle.local.faults.InjectedFault;
 import dev.ekslifecycle.local.http.Endpoint;
 import dev.ekslifecycle.local.http.Request;
 import dev.ekslifecycle.local.http.Response;
@@ -62,14 +62,9 @@ public final class EksApiEndpoint implements Endpoint {
 
     private Response answer(Route route, EksCall call) throws InterruptedException {
         String resource = route.hasClusterLabel() ? call.label("name") : "";
-        Optional<InjectedFault> fault = faults.onCall("eks", route.operation(), resource);
-        if (fault.isPresent()) {
-            // Injected latency is real time by the fault contract: it slows the caller, not the simulation.
-            Thread.sleep(fault.get().latency().toMillis());
-            if (fault.get().isError()) {
-                return error(new EksError(fault.get().errorCode(), fault.get().httpStatus(),
-                        fault.get().messageOrDefault()));
-            }
+        Optional<Response> injected = AwsErrorResponse.injectedFault(faults, name(), route.operation(), resource);
+        if (injected.isPresent()) {
+            return injected.get();
         }
         try {
             return Response.of(200, JSON, EksJson.write(route.handler().apply(call)));
