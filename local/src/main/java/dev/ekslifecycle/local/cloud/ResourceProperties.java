@@ -98,13 +98,7 @@ final class ResourceProperties {
     /** A list of mappings; empty when absent. */
     @SuppressWarnings("unchecked")
     List<ResourceProperties> objects(String key) {
-        Object v = values.get(key);
-        if (v == null) {
-            return List.of();
-        }
-        if (!(v instanceof List<?> list)) {
-            throw new TemplateException(location(key), "expected a list, found " + v);
-        }
+        List<?> list = list(key);
         List<ResourceProperties> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map)) {
@@ -117,6 +111,10 @@ final class ResourceProperties {
 
     /** A list of strings; empty when absent. */
     List<String> texts(String key) {
+        return list(key).stream().map(String::valueOf).toList();
+    }
+
+    private List<?> list(String key) {
         Object v = values.get(key);
         if (v == null) {
             return List.of();
@@ -124,7 +122,7 @@ final class ResourceProperties {
         if (!(v instanceof List<?> list)) {
             throw new TemplateException(location(key), "expected a list, found " + v);
         }
-        return list.stream().map(String::valueOf).toList();
+        return list;
     }
 
     /** A mapping of names to strings, such as {@code Environment.Variables}; empty when absent. */
