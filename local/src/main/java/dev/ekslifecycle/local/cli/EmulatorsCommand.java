@@ -29,7 +29,7 @@ final class EmulatorsCommand {
             err.println("emulators: " + e.getMessage());
             err.println("usage: java -jar local-cloud.jar " + USAGE);
             return 2;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("emulators: cannot start: " + e.getMessage());
             return 1;
         }
@@ -62,7 +62,7 @@ final class EmulatorsCommand {
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        SimulationClock clock = SimulationClock.parse(clockSpec);
+        SimulationClock clock = SimulationClock.parse(clockSpec, dataDir);
         LocalEdge edge;
         try {
             edge = LocalEdge.start(port, clock, new FaultInjector(seed), dataDir);

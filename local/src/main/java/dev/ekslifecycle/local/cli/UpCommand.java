@@ -83,10 +83,11 @@ final class UpCommand {
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        SimulationClock clock = SimulationClock.parse(clockSpec);
+        Optional<Path> directory = Optional.of(Files.createDirectories(dataDir));
+        SimulationClock clock = SimulationClock.parse(clockSpec, directory);
         try {
-            return LocalCloud.start(new LocalCloud.Options(template, edgePort, apiPort,
-                    Optional.of(Files.createDirectories(dataDir)), clock, seed, parameters, stackName));
+            return LocalCloud.start(new LocalCloud.Options(template, edgePort, apiPort, directory, clock, seed,
+                    parameters, stackName));
         } catch (IOException | RuntimeException e) {
             clock.shutdown();
             throw e;

@@ -16,13 +16,15 @@ final class ScaledClock extends SimulationClock {
 
     private final double factor;
     private final long startNanos = System.nanoTime();
-    private final Instant start = Instant.now();
+    private final Instant start;
     private final ScheduledExecutorService timers;
     private final AtomicInteger pendingForeground = new AtomicInteger();
 
-    ScaledClock(double factor) {
+    /** A clock whose time is {@code start} now and moves on {@code factor} times faster than real time. */
+    ScaledClock(double factor, Instant start) {
         super(factor == 1.0 ? "real-clock" : "scaled-clock");
         this.factor = factor;
+        this.start = start;
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "clock-timers");
             t.setDaemon(true);

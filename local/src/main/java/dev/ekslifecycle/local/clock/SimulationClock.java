@@ -1,10 +1,12 @@
 package dev.ekslifecycle.local.clock;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +37,7 @@ public abstract class SimulationClock extends Clock {
      * tasks it is running, so {@link #onlyCallerBusy} can tell the caller's work from other threads'.
      */
     private final ThreadLocal<int[]> heldByThread = ThreadLocal.withInitial(() -> new int[2]);
+    private volatile Runnable whenShutdown = () -> { };
 
     protected SimulationClock(String name) {
         AtomicInteger threadNumber = new AtomicInteger();
@@ -47,12 +50,12 @@ public abstract class SimulationClock extends Clock {
 
     /** A real-time clock: one simulated second per second. */
     public static SimulationClock real() {
-        return new ScaledClock(1.0);
+        return new ScaledClock(1.0, Instant.now());
     }
 
     /** A clock running {@code factor} times faster than real time, for demos. */
     public static SimulationClock scaled(double factor) {
-        return new ScaledClock(factor);
+        return new ScaledClock(factor, Instant.now());
     }
 
     /** A virtual clock that jumps to the next foreground timer whenever no work is running. */
@@ -66,17 +69,38 @@ public abstract class SimulationClock extends Clock {
      * @throws IllegalArgumentException naming the accepted forms
      */
     public static SimulationClock parse(String spec) {
+        return parse(spec, Optional.empty());
+    }
+
+    /**
+     * Parses the command-line form for a local cloud that keeps its state in {@code dataDir}: there a scaled or
+     * virtual clock resumes at the time the previous run on that directory had reached, when that is later than
+     * now, and keeps saving its time (see {@link SavedClockTime}), so that time never goes back across a restart.
+     * The real clock is the wall clock and needs no file.
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     * @throws java.io.UncheckedIOException naming the file when the saved time cannot be read
+     */
+    public static SimulationClock parse(String spec, Optional<Path> dataDir) {
         if (spec.equals("real")) {
             return real();
         }
-        if (spec.equals("virtual")) {
-            return virtual(Instant.now());
-        }
+        boolean virtual = spec.equals("virtual");
+        double factor = virtual ? 0 : scaleFactor(spec);
+        Optional<SavedClockTime> saved = dataDir.map(SavedClockTime::in);
+        Instant now = Instant.now();
+        Instant start = saved.flatMap(SavedClockTime::load).filter(now::isBefore).orElse(now);
+        SimulationClock clock = virtual ? virtual(start) : new ScaledClock(factor, start);
+        saved.ifPresent(file -> file.keep(clock));
+        return clock;
+    }
+
+    private static double scaleFactor(String spec) {
         if (spec.startsWith("scaled:")) {
             try {
                 double factor = Double.parseDouble(spec.substring("scaled:".length()));
                 if (factor > 0 && Double.isFinite(factor)) {
-                    return scaled(factor);
+                    return factor;
                 }
             } catch (NumberFormatException ignored) {
                 // falls through to the error below, which names the accepted forms
@@ -222,6 +246,12 @@ public abstract class SimulationClock extends Clock {
     /** Stops the pool and all timers; tasks already running finish on their own. */
     public void shutdown() {
         workers.shutdownNow();
+        whenShutdown.run();
+    }
+
+    /** Sets what {@link #shutdown} does last: the final save of a {@link SavedClockTime}. */
+    final void whenShutdown(Runnable task) {
+        whenShutdown = task;
     }
 
     @Override

@@ -38,7 +38,11 @@ public final class AtomicJsonFile<T> {
             return Optional.empty();
         }
         try {
-            return Optional.of(mapper.readValue(file.toFile(), type));
+            T state = mapper.readValue(file.toFile(), type);
+            if (state == null) {
+                throw new IOException("the file holds null");
+            }
+            return Optional.of(state);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + what + " in " + file, e);
         }

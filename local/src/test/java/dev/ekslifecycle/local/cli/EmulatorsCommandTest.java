@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ekslifecycle.local.clock.VirtualClock;
 import dev.ekslifecycle.local.edge.LocalEdge;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +14,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code emulators} command's options and its ready line. */
 class EmulatorsCommandTest {
@@ -45,5 +52,45 @@ class EmulatorsCommandTest {
         MainRun main = new MainRun();
         assertEquals(2, main.run("emulators", "--clock", "fast"));
         assertTrue(main.err().contains("real, scaled:N (N > 0) or virtual"));
+    }
+
+    @Test
+    void aRestartOnTheSameDataDirectoryNeverPutsVirtualTimeBack(@TempDir Path dataDir) throws Exception {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        String[] args = {"--port", "0", "--clock", "virtual", "--data-dir", dataDir.toString()};
+        LocalEdge first = EmulatorsCommand.start(args, sink);
+        Instant before;
+        try {
+            // hours ahead of real time; every background timer on the way fires, so not days
+            ((VirtualClock) first.clock()).advance(Duration.ofHours(2));
+            before = healthTime(first);
+        } finally {
+            first.close();
+            first.clock().shutdown();
+        }
+        LocalEdge second = EmulatorsCommand.start(args, sink);
+        try {
+            Instant after = healthTime(second);
+            assertTrue(!after.isBefore(before), "time went back from " + before + " to " + after);
+        } finally {
+            second.close();
+            second.clock().shutdown();
+        }
+    }
+
+    @Test
+    void aSavedTimeThatCannotBeReadStopsTheStartNamingTheFile(@TempDir Path dataDir) throws Exception {
+        Path file = Files.writeString(dataDir.resolve("clock.json"), "{");
+        MainRun main = new MainRun();
+        assertEquals(1, main.run("emulators", "--port", "0", "--clock", "virtual", "--data-dir", dataDir.toString()));
+        assertTrue(main.err().contains("emulators: cannot start: cannot read the simulated time in " + file),
+                main.err());
+    }
+
+    private static Instant healthTime(LocalEdge edge) throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(edge.url() + "/_local/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Instant.parse(new ObjectMapper().readTree(health.body()).get("time").asText());
     }
 }

@@ -38,4 +38,13 @@ class UpCommandTest {
                 + "not supported locally"), main.err());
         assertEquals("", main.out());
     }
+
+    @Test
+    void aSavedTimeThatCannotBeReadStopsStartUpNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("clock.json"), "{");
+        assertEquals(1, main.run("up", "--data-dir", dir.toString(), "--edge-port", "0", "--api-port", "0",
+                "--clock", "scaled:60"));
+        assertTrue(main.err().contains("up: cannot start: cannot read the simulated time in " + file), main.err());
+        assertEquals("", main.out());
+    }
 }
