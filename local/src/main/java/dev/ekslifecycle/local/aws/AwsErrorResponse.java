@@ -20,8 +20,13 @@ public final class AwsErrorResponse {
     }
 
     public static Response json(int status, String code, String message) {
+        return json(status, "application/json", code, message);
+    }
+
+    /** The same error with the content type of the service's protocol, such as application/x-amz-json-1.0. */
+    public static Response json(int status, String contentType, String code, String message) {
         ObjectNode body = JSON.createObjectNode().put("__type", code).put("message", message);
-        return Response.of(status, "application/json", body.toString()).withHeader("x-amzn-ErrorType", code);
+        return Response.of(status, contentType, body.toString()).withHeader("x-amzn-ErrorType", code);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ekslifecycle.local.stepfunctions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ekslifecycle.local.aws.AwsErrorResponse;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.faults.InjectedFault;
 import dev.ekslifecycle.local.http.Endpoint;
@@ -99,8 +100,6 @@ public final class StepFunctionsEndpoint implements Endpoint {
     }
 
     private static Response error(StepFunctionsException e) {
-        ObjectNode body = Json.object().put("__type", e.errorCode()).put("message", e.getMessage());
-        return Response.of(e.httpStatus(), CONTENT_TYPE, Json.write(body)).withHeader("x-amzn-ErrorType",
-                e.errorCode());
+        return AwsErrorResponse.json(e.httpStatus(), CONTENT_TYPE, e.errorCode(), e.getMessage());
     }
 }
