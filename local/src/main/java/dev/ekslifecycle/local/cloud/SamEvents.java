@@ -122,7 +122,7 @@ final class SamEvents {
         if (target.stateMachine()) {
             // EventBridge needs a role to start executions; the local one is never checked
             node.put("RoleArn", stack.globalArn("iam", "role/"
-                    + truncate(stack.stackName() + "-" + target.logicalId() + eventName + "Role", 64)));
+                    + stack.generatedName(target.logicalId() + eventName + "Role", 64)));
         }
         return node;
     }
@@ -143,8 +143,8 @@ final class SamEvents {
         if (!d.requiredText("Type").equals("SQS")) {
             throw new TemplateException(d.location("Type"), "must be SQS");
         }
-        String name = truncate(stack.stackName() + "-"
-                + d.text("QueueLogicalId").orElse(target.logicalId() + eventName + "Queue"), 80);
+        String name = stack.generatedName(d.text("QueueLogicalId").orElse(target.logicalId() + eventName + "Queue"),
+                80);
         queues.deploy(name, new ResourceProperties(d.location(), java.util.Map.of()));
         return stack.arn("sqs", name);
     }
@@ -154,7 +154,7 @@ final class SamEvents {
     }
 
     private String ruleName(EventTarget target, String eventName) {
-        return truncate(stack.stackName() + "-" + target.logicalId() + eventName, 64);
+        return stack.generatedName(target.logicalId() + eventName, 64);
     }
 
     private static String defaultTargetId(EventTarget target, String eventName) {

@@ -82,8 +82,7 @@ final class StackResources implements ResourceAttributes {
                 name = String.valueOf(intrinsics.resolve(given, r.location(type.nameProperty)));
                 naming.remove(logicalId);
             } else {
-                String generated = stack.stackName() + "-" + logicalId;
-                name = generated.length() > type.maxNameLength ? generated.substring(0, type.maxNameLength) : generated;
+                name = stack.generatedName(logicalId, type.maxNameLength);
             }
         }
         names.put(logicalId, name);

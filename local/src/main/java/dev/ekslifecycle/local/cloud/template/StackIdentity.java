@@ -20,6 +20,15 @@ public record StackIdentity(String stackName, String region, String accountId) {
         return "arn:aws:" + service + "::" + accountId + ":" + resource;
     }
 
+    /**
+     * The name CloudFormation makes up for a resource the template leaves unnamed: {@code <stack>-<logicalPart>},
+     * cut to the resource type's longest name.
+     */
+    public String generatedName(String logicalPart, int maxLength) {
+        String name = stackName + "-" + logicalPart;
+        return name.length() > maxLength ? name.substring(0, maxLength) : name;
+    }
+
     /** {@code Fn::GetAZs}: three zones a, b and c of the region. */
     public List<String> availabilityZones() {
         return List.of(region + "a", region + "b", region + "c");
