@@ -4,8 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** SendMessage's checks of a body and its attributes against SQS's rules, with SQS's messages. */
+/**
+ * SendMessage's checks of a body and its attributes against SQS's rules, with SQS's messages, and the character
+ * rule SQS holds all text it keeps to (bodies, string attribute values, tags, queue attribute values): exactly the
+ * characters an XML document can hold, so whatever is kept can be written into a Query answer.
+ */
 final class MessageValidation {
+
+    static final String VALID_CHARACTERS = "Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | "
+            + "#xE000 to #xFFFD | #x10000 to #x10FFFF";
 
     private static final int MAX_ATTRIBUTES = 10;
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
@@ -18,10 +25,9 @@ final class MessageValidation {
         if (body == null || body.isEmpty()) {
             throw SqsException.missingParameter("MessageBody");
         }
-        if (!body.codePoints().allMatch(MessageValidation::allowed)) {
+        if (!allowedText(body)) {
             throw new SqsException("InvalidMessageContents", "InvalidMessageContents", 400,
-                    "Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | "
-                            + "#xE000 to #xFFFD | #x10000 to #x10FFFF");
+                    "Invalid characters found. " + VALID_CHARACTERS);
         }
         if (attributes.size() > MAX_ATTRIBUTES) {
             throw SqsException.invalidParameter("Number of message attributes [" + attributes.size()
@@ -45,7 +51,7 @@ final class MessageValidation {
             throw SqsException.invalidParameter("Message attribute name '" + name + "' is invalid.");
         }
         if (a.dataType() == null || !DATA_TYPE.matcher(a.dataType()).matches()
-                || !a.dataType().codePoints().allMatch(MessageValidation::allowed)) {
+                || !allowedText(a.dataType())) {
             throw SqsException.invalidParameter("The type of message (user) attribute '" + name
                     + "' is invalid. You must use only the following supported type prefixes: Binary, Number, "
                     + "String.");
@@ -56,7 +62,7 @@ final class MessageValidation {
             throw SqsException.invalidParameter("Message (user) attribute '" + name + "' must contain a non-empty "
                     + "value of type '" + a.dataType() + "'.");
         }
-        if (!a.binary() && !a.stringValue().codePoints().allMatch(MessageValidation::allowed)) {
+        if (!a.binary() && !allowedText(a.stringValue())) {
             // SQS holds a string value to the body's rules, so it can always be written into a Query answer
             throw SqsException.invalidParameter("Message (user) attribute '" + name + "' has a value with "
                     + "characters SQS does not allow.");
@@ -69,6 +75,37 @@ final class MessageValidation {
                         + "' to a number.");
             }
         }
+    }
+
+    /**
+     * Refuses tags with a key or value holding characters SQS does not allow, before any is kept; the message does
+     * not repeat them, so even the error can be written as XML.
+     */
+    static void checkTags(Map<String, String> tags) throws SqsException {
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (!allowedText(tag.getKey()) || !allowedText(tag.getValue())) {
+                throw SqsException.invalidParameter("A tag key or value holds characters SQS does not allow. "
+                        + VALID_CHARACTERS);
+            }
+        }
+    }
+
+    /** True when every character of {@code text} is one SQS allows. */
+    static boolean allowedText(String text) {
+        return text.codePoints().allMatch(MessageValidation::allowed);
+    }
+
+    /**
+     * {@code text} with each character SQS does not allow replaced by U+FFFD: for error messages, which may repeat
+     * a refused value, written into a Query answer.
+     */
+    static String xmlSafe(String text) {
+        if (allowedText(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(allowed(c) ? c : 0xFFFD));
+        return out.toString();
     }
 
     private static boolean allowed(int c) {

@@ -39,7 +39,7 @@ final class QueryOutput {
 
     static String error(SqsException e, String requestId) {
         return XmlWriter.root("ErrorResponse", NAMESPACE).open("Error").element("Type", e.fault())
-                .element("Code", e.queryCode()).element("Message", e.getMessage()).open("Detail").close().close()
+                .element("Code", e.queryCode()).element("Message", MessageValidation.xmlSafe(e.getMessage())).open("Detail").close().close()
                 .element("RequestId", requestId).finish();
     }
 
@@ -56,7 +56,8 @@ final class QueryOutput {
             } else if (value.isObject() && map.isPresent()) {
                 for (var entries = value.fields(); entries.hasNext(); ) {
                     Map.Entry<String, JsonNode> entry = entries.next();
-                    xml.open(map.get().entryName()).element(map.get().keyName(), entry.getKey());
+                    xml.open(map.get().entryName()).element(map.get().keyName(),
+                            MessageValidation.xmlSafe(entry.getKey()));
                     element(xml, operation, "Value", entry.getValue());
                     xml.close();
                 }
@@ -72,7 +73,9 @@ final class QueryOutput {
             members(xml, operation, value);
             xml.close();
         } else {
-            xml.element(name, value.asText());
+            // what SQS keeps is held to the characters XML can hold; an error message repeating a refused value
+            // (a batch entry's) may not be, and one bad character would leave the whole answer unreadable
+            xml.element(name, MessageValidation.xmlSafe(value.asText()));
         }
     }
 }

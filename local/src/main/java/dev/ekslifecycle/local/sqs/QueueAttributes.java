@@ -70,6 +70,10 @@ final class QueueAttributes {
         } else if (!KEPT_AS_GIVEN.contains(name)) {
             throw new SqsException("InvalidAttributeName", "InvalidAttributeName", 400,
                     "Unknown Attribute " + name + ".");
+        } else if (!MessageValidation.allowedText(value)) {
+            // kept as given and returned by GetQueueAttributes, so held to the rule of all text SQS keeps
+            throw SqsException.invalidAttributeValue("Invalid value for the parameter " + name + ". Reason: it "
+                    + "holds characters SQS does not allow. " + MessageValidation.VALID_CHARACTERS);
         }
         if (name.equals(REDRIVE_POLICY)) {
             redrivePolicy(value);

@@ -67,6 +67,7 @@ public final class SqsQueues implements QueueSender {
                     + "underscores. 1 to 80 in length");
         }
         Map<String, String> checked = QueueAttributes.withDefaults(attributes);
+        MessageValidation.checkTags(tags);
         Queue existing = queues.get(name);
         if (existing != null) {
             for (Map.Entry<String, String> e : attributes.entrySet()) {
@@ -135,7 +136,9 @@ public final class SqsQueues implements QueueSender {
     }
 
     public void tag(String queueUrl, Map<String, String> tags) throws SqsException {
-        queue(queueUrl).tag(tags);
+        Queue queue = queue(queueUrl);
+        MessageValidation.checkTags(tags);
+        queue.tag(tags);
         save();
     }
 

@@ -21,9 +21,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -368,5 +370,135 @@ class SqsQueryProtocolTest {
 
     private static String md5(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Queue tags and the queue attributes SQS keeps as given (policies, KMS key) hold only the characters SQS
+     * allows, which are those XML can hold: a value with any other is refused on both protocols and changes nothing,
+     * so every later Query answer (ListQueueTags, GetQueueAttributes) stays well-formed XML; every allowed one
+     * round-trips.
+     */
+    @Nested
+    class KeptText {
+
+        private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        /** Markup, whitespace XML normalises unless escaped, Latin-1 and a character outside the BMP. */
+        private static final String ALLOWED = "a <b> & \"c\" 'd'\r\n\tünï ✓ \uD834\uDD1E";
+
+        private String url;
+
+        @BeforeEach
+        void createQueue() {
+            url = sqs.client.createQueue(r -> r.queueName("kept").tags(Map.of("team", "platform"))
+                    .attributesWithStrings(Map.of("Policy", POLICY))).queueUrl();
+        }
+
+        /** A write with a refused character, made once through the SDK (JSON) and once through Query. */
+        private static Arguments write(String what, String code, BiConsumer<SqsClient, String> json,
+                                       String... form) {
+            return Arguments.of(what, code, json, List.of(form));
+        }
+
+        static Stream<Arguments> refusedWrites() {
+            return Stream.of(
+                    write("a tag value", "InvalidParameterValue",
+                            (c, u) -> c.tagQueue(r -> r.queueUrl(u).tags(Map.of("team", "bell \u0007"))),
+                            "Action", "TagQueue", "QueueUrl", "{url}", "Tag.1.Key", "team",
+                            "Tag.1.Value", "bell \u0007"),
+                    write("a tag key", "InvalidParameterValue",
+                            (c, u) -> c.tagQueue(r -> r.queueUrl(u).tags(Map.of("x\u0001", "v"))),
+                            "Action", "TagQueue", "QueueUrl", "{url}", "Tag.1.Key", "x\u0001", "Tag.1.Value", "v"),
+                    write("a new queue's tag", "InvalidParameterValue",
+                            (c, u) -> c.createQueue(r -> r.queueName("fresh").tags(Map.of("k", "\uFFFE"))),
+                            "Action", "CreateQueue", "QueueName", "fresh", "Tag.1.Key", "k", "Tag.1.Value", "\uFFFE"),
+                    write("a Policy", "InvalidAttributeValue",
+                            (c, u) -> c.setQueueAttributes(r -> r.queueUrl(u).attributesWithStrings(
+                                    Map.of("Policy", "{\u0001}"))),
+                            "Action", "SetQueueAttributes", "QueueUrl", "{url}",
+                            "Attribute.1.Name", "Policy", "Attribute.1.Value", "{\u0001}"),
+                    write("a RedriveAllowPolicy", "InvalidAttributeValue",
+                            (c, u) -> c.setQueueAttributes(r -> r.queueUrl(u).attributesWithStrings(
+                                    Map.of("RedriveAllowPolicy", "{\"redrivePermission\":\"allowAll\u0002\"}"))),
+                            "Action", "SetQueueAttributes", "QueueUrl", "{url}",
+                            "Attribute.1.Name", "RedriveAllowPolicy",
+                            "Attribute.1.Value", "{\"redrivePermission\":\"allowAll\u0002\"}"),
+                    write("a RedrivePolicy", "InvalidAttributeValue",
+                            (c, u) -> c.setQueueAttributes(r -> r.queueUrl(u).attributesWithStrings(
+                                    Map.of("RedrivePolicy", "\u0003"))),
+                            "Action", "SetQueueAttributes", "QueueUrl", "{url}", "Attribute.1.Name", "RedrivePolicy",
+                            "Attribute.1.Value", "\u0003"),
+                    write("a new queue's KmsMasterKeyId", "InvalidAttributeValue",
+                            (c, u) -> c.createQueue(r -> r.queueName("fresh").attributesWithStrings(
+                                    Map.of("KmsMasterKeyId", "alias/\u001f"))),
+                            "Action", "CreateQueue", "QueueName", "fresh", "Attribute.1.Name", "KmsMasterKeyId",
+                            "Attribute.1.Value", "alias/\u001f"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("refusedWrites")
+        void aValueWithACharacterSqsDoesNotAllowIsRefusedOnBothProtocolsAndChangesNothing(String what, String code,
+                BiConsumer<SqsClient, String> json, List<String> form) throws Exception {
+            Map<String, String> attributesBefore = attributesByQuery();
+
+            SqsException refused = assertThrows(SqsException.class, () -> json.accept(sqs.client, url));
+            assertEquals(code, refused.awsErrorDetails().errorCode(), what);
+            assertEquals(400, refused.statusCode());
+
+            List<String> params = form.stream().map(p -> p.replace("{url}", url)).toList();
+            QueryCalls.Answer answer = query.call("/", params.toArray(String[]::new));
+            assertEquals(400, answer.status());
+            assertEquals(code, answer.text("/q:ErrorResponse/q:Error/q:Code"), what);
+
+            // the Query answers parse (QueryCalls reads them as XML) and show the queue as it was
+            assertEquals(Map.of("team", "platform"), tagsByQuery());
+            assertEquals(attributesBefore, attributesByQuery());
+            assertEquals(List.of(url), sqs.client.listQueues().queueUrls(), "no queue was created");
+        }
+
+        @Test
+        void everyAllowedCharacterRoundTripsThroughBothProtocols() throws Exception {
+            sqs.client.tagQueue(r -> r.queueUrl(url).tags(Map.of("by-json " + ALLOWED, ALLOWED)));
+            query.call("/", "Action", "TagQueue", "QueueUrl", url, "Tag.1.Key", "by-query " + ALLOWED,
+                    "Tag.1.Value", ALLOWED);
+            Map<String, String> tags = Map.of("team", "platform", "by-json " + ALLOWED, ALLOWED,
+                    "by-query " + ALLOWED, ALLOWED);
+            assertEquals(tags, tagsByQuery());
+            assertEquals(tags, sqs.client.listQueueTags(r -> r.queueUrl(url)).tags());
+
+            String policy = "{\"Sid\":\"" + ALLOWED.replace("\"", "\\\"") + "\"}";
+            sqs.client.setQueueAttributes(r -> r.queueUrl(url).attributesWithStrings(Map.of("Policy", policy)));
+            assertEquals(policy, attributesByQuery().get("Policy"));
+            query.call("/", "Action", "SetQueueAttributes", "QueueUrl", url, "Attribute.1.Name", "KmsMasterKeyId",
+                    "Attribute.1.Value", ALLOWED);
+            assertEquals(ALLOWED, sqs.client.getQueueAttributes(r -> r.queueUrl(url)
+                    .attributeNames(QueueAttributeName.KMS_MASTER_KEY_ID)).attributesAsStrings().get("KmsMasterKeyId"));
+        }
+
+        @Test
+        void anErrorRepeatingARefusedNameIsStillWellFormedXml() throws Exception {
+            QueryCalls.Answer unknown = query.call("/", "Action", "SetQueueAttributes", "QueueUrl", url,
+                    "Attribute.1.Name", "Colour\u0001", "Attribute.1.Value", "red");
+            assertEquals("InvalidAttributeName", unknown.text("//q:Error/q:Code"));
+            assertEquals("Unknown Attribute Colour\uFFFD.", unknown.text("//q:Error/q:Message"));
+
+            QueryCalls.Answer batch = query.call("/", "Action", "SendMessageBatch", "QueueUrl", url,
+                    "SendMessageBatchRequestEntry.1.Id", "bad", "SendMessageBatchRequestEntry.1.MessageBody", "x",
+                    "SendMessageBatchRequestEntry.1.MessageAttribute.1.Name", "n\u0001",
+                    "SendMessageBatchRequestEntry.1.MessageAttribute.1.Value.DataType", "String",
+                    "SendMessageBatchRequestEntry.1.MessageAttribute.1.Value.StringValue", "v");
+            assertEquals(200, batch.status());
+            assertEquals("Message attribute name 'n\uFFFD' is invalid.",
+                    batch.text("//q:BatchResultErrorEntry[q:Id='bad']/q:Message"));
+        }
+
+        private Map<String, String> tagsByQuery() throws Exception {
+            return query.call("/", "Action", "ListQueueTags", "QueueUrl", url)
+                    .map("/q:ListQueueTagsResponse/q:ListQueueTagsResult/q:Tag", "q:Key", "q:Value");
+        }
+
+        private Map<String, String> attributesByQuery() throws Exception {
+            return query.call("/", "Action", "GetQueueAttributes", "QueueUrl", url, "AttributeName.1", "All")
+                    .map("//q:GetQueueAttributesResult/q:Attribute", "q:Name", "q:Value");
+        }
     }
 }
