@@ -31,10 +31,6 @@ public record ApiRoute(String method, String resourcePath, String functionName, 
         }
     }
 
-    public boolean anyMethod() {
-        return method.equals("ANY");
-    }
-
     /** The path parameters when {@code path} is this route's resource, else empty. */
     public Optional<Map<String, String>> match(String path) {
         List<String> template = segments(resourcePath);

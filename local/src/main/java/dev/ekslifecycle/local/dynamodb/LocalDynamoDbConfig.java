@@ -43,8 +43,4 @@ public record LocalDynamoDbConfig(int port, Path dataDirectory, SimulationClock 
     public LocalDynamoDbConfig withFaults(FaultInjector injector) {
         return new LocalDynamoDbConfig(port, dataDirectory, clock, injector, ttlSweepInterval);
     }
-
-    public LocalDynamoDbConfig withTtlSweepInterval(Duration interval) {
-        return new LocalDynamoDbConfig(port, dataDirectory, clock, faults, interval);
-    }
 }

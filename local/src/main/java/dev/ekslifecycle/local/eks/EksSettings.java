@@ -22,10 +22,6 @@ public record EksSettings(Durations durations, Quotas quotas, Path dataDirectory
         return new EksSettings(durations, newQuotas, dataDirectory);
     }
 
-    public EksSettings withDurations(Durations newDurations) {
-        return new EksSettings(newDurations, quotas, dataDirectory);
-    }
-
     /**
      * Simulated durations. A node group's creation lasts at least {@code nodegroupCreate} and until the fleet's
      * nodes are Ready; its deletion and version update last as long as the fleet takes.

@@ -29,12 +29,6 @@ final class Names {
         return PREFIX + (machine.isExpress() ? "express:" : "execution:") + machine.name() + ":" + name;
     }
 
-    /** The state machine name in an execution ARN, or null when the ARN is not one. */
-    static String machineOfExecution(String executionArn) {
-        String[] parts = executionArn.split(":");
-        return parts.length >= 8 && (parts[5].equals("execution") || parts[5].equals("express")) ? parts[6] : null;
-    }
-
     /**
      * Checks a state machine or execution name: 1 to 80 characters, no white space, brackets, wildcards,
      * punctuation from AWS's list or control characters.

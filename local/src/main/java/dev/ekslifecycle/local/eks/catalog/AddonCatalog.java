@@ -58,10 +58,6 @@ public final class AddonCatalog {
         public Optional<AddonVersion> defaultFor(int minor) {
             return versions.stream().filter(v -> v.isDefaultFor(minor)).findFirst();
         }
-
-        public List<AddonVersion> compatibleWith(int minor) {
-            return versions.stream().filter(v -> v.supports(minor)).toList();
-        }
     }
 
     /** One add-on version: the Kubernetes minors it supports and those it is the default for. */

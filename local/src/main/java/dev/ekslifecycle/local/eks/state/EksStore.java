@@ -160,11 +160,6 @@ public final class EksStore {
         return updates.get(region, cluster, id);
     }
 
-    /** All updates, for resuming them after a restart. */
-    public List<UpdateState> allUpdates() {
-        return List.copyOf(updates.all());
-    }
-
     public List<UpdateState> updates(String region, String cluster) {
         return updates.under(region, cluster);
     }

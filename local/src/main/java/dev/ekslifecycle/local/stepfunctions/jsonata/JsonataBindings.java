@@ -20,8 +20,4 @@ public record JsonataBindings(
     public JsonataBindings withErrorOutput(JsonNode newErrorOutput) {
         return new JsonataBindings(input, context, result, newErrorOutput, variables, now);
     }
-
-    public JsonataBindings withContext(JsonNode newContext) {
-        return new JsonataBindings(input, newContext, result, errorOutput, variables, now);
-    }
 }

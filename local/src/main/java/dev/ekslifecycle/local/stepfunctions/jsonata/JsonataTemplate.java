@@ -28,11 +28,6 @@ public final class JsonataTemplate {
         return new JsonataTemplate(node(template, ""));
     }
 
-    /** True when the value contains at least one expression. */
-    public boolean isDynamic() {
-        return !(root instanceof Constant);
-    }
-
     /**
      * The value for one run.
      *

@@ -306,13 +306,10 @@ public final class DefinitionReader {
         String processorField = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         JsonNode processorNode = node.get(processorField);
         StateMachineDefinition processor = null;
-        boolean distributed = false;
         if (processorNode == null || !processorNode.isObject()) {
             problem("SCHEMA_VALIDATION_FAILED", "A Map state needs an 'ItemProcessor'", loc + "/ItemProcessor");
         } else {
             processor = subGraph(processorNode, loc + "/" + processorField, language);
-            JsonNode mode = processorNode.path("ProcessorConfig").path("Mode");
-            distributed = mode.isTextual() && mode.textValue().equals("DISTRIBUTED");
         }
         DynamicValue items = language == QueryLanguage.JSONATA
                 ? dynamic(node, "Items", null, loc, language, false)
@@ -328,8 +325,7 @@ public final class DefinitionReader {
         return new MapState(common, processor, items, selectorPath, selectorJsonata,
                 dynamic(node, "MaxConcurrency", "MaxConcurrencyPath", loc, language, false),
                 dynamic(node, "ToleratedFailureCount", "ToleratedFailureCountPath", loc, language, false),
-                dynamic(node, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", loc, language, false),
-                distributed);
+                dynamic(node, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", loc, language, false));
     }
 
     private StateMachineDefinition subGraph(JsonNode node, String loc, QueryLanguage inherited) {

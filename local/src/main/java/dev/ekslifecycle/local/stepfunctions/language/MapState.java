@@ -14,11 +14,10 @@ public final class MapState extends State {
     private final DynamicValue maxConcurrency;
     private final DynamicValue toleratedFailureCount;
     private final DynamicValue toleratedFailurePercentage;
-    private final boolean distributed;
 
     MapState(Common common, StateMachineDefinition processor, DynamicValue items, PayloadTemplate itemSelectorPath,
             JsonataTemplate itemSelectorJsonata, DynamicValue maxConcurrency, DynamicValue toleratedFailureCount,
-            DynamicValue toleratedFailurePercentage, boolean distributed) {
+            DynamicValue toleratedFailurePercentage) {
         super(common);
         this.processor = processor;
         this.items = items;
@@ -27,7 +26,6 @@ public final class MapState extends State {
         this.maxConcurrency = maxConcurrency;
         this.toleratedFailureCount = toleratedFailureCount;
         this.toleratedFailurePercentage = toleratedFailurePercentage;
-        this.distributed = distributed;
     }
 
     @Override
@@ -69,9 +67,5 @@ public final class MapState extends State {
 
     public DynamicValue toleratedFailurePercentage() {
         return toleratedFailurePercentage;
-    }
-
-    public boolean isDistributed() {
-        return distributed;
     }
 }

@@ -33,10 +33,6 @@ public abstract sealed class State
         return common.next;
     }
 
-    public boolean isEnd() {
-        return common.end;
-    }
-
     public DataFlow flow() {
         return common.flow;
     }

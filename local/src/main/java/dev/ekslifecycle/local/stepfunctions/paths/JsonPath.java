@@ -51,10 +51,6 @@ public final class JsonPath {
         return text;
     }
 
-    public boolean isDefinite() {
-        return definite;
-    }
-
     public boolean isReference() {
         return reference;
     }

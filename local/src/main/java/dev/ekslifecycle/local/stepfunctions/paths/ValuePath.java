@@ -62,10 +62,6 @@ public final class ValuePath {
         return text;
     }
 
-    public boolean readsVariable() {
-        return variable != null;
-    }
-
     public JsonPath path() {
         return path;
     }

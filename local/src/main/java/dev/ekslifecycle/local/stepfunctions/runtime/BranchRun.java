@@ -10,7 +10,6 @@ import dev.ekslifecycle.local.stepfunctions.language.Assignment;
 import dev.ekslifecycle.local.stepfunctions.language.Catcher;
 import dev.ekslifecycle.local.stepfunctions.language.ChoiceRule;
 import dev.ekslifecycle.local.stepfunctions.language.FailState;
-import dev.ekslifecycle.local.stepfunctions.language.QueryLanguage;
 import dev.ekslifecycle.local.stepfunctions.language.Retrier;
 import dev.ekslifecycle.local.stepfunctions.language.State;
 import dev.ekslifecycle.local.stepfunctions.language.StateMachineDefinition;
@@ -131,10 +130,6 @@ final class BranchRun {
 
     JsonNode currentInput() {
         return rawInput;
-    }
-
-    boolean isCancelled() {
-        return cancelled;
     }
 
     /** A handle for the state running now to continue the branch later. */
@@ -373,9 +368,5 @@ final class BranchRun {
             throw new StatesError(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + state.name()
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
-    }
-
-    boolean usesJsonata() {
-        return state.language() == QueryLanguage.JSONATA;
     }
 }
