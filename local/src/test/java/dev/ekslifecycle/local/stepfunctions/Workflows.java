@@ -57,11 +57,6 @@ final class Workflows implements AutoCloseable {
         return e;
     }
 
-    /** Runs a definition from {@code src/test/resources/stepfunctions/NAME}. */
-    Execution runFile(String name, String input) {
-        return run(resource(name), input);
-    }
-
     void awaitQuiet() {
         try {
             clock.awaitQuiescence(Duration.ofSeconds(20));
@@ -89,6 +84,7 @@ final class Workflows implements AutoCloseable {
         }
     }
 
+    /** The text of {@code src/test/resources/stepfunctions/NAME}. */
     static String resource(String name) {
         try (InputStream in = Workflows.class.getResourceAsStream("/stepfunctions/" + name)) {
             if (in == null) {
