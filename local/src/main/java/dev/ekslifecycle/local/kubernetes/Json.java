@@ -44,6 +44,16 @@ final class Json {
         return n == null || n.isNull() ? "" : n.asText();
     }
 
+    /** The status of condition {@code type} in the object's status.conditions (a node's, a pod's), or "". */
+    static String conditionStatus(JsonNode object, String type) {
+        for (JsonNode c : object.path("status").path("conditions")) {
+            if (text(c, "type").equals(type)) {
+                return text(c, "status");
+            }
+        }
+        return "";
+    }
+
     /** A JSON object of strings as a map (labels, annotations, selectors). */
     static Map<String, String> strings(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();

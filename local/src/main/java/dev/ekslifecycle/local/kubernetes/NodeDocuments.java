@@ -111,16 +111,7 @@ final class NodeDocuments {
     }
 
     static boolean isReady(JsonNode node) {
-        return "True".equals(conditionStatus(node, "Ready"));
-    }
-
-    static String conditionStatus(JsonNode node, String type) {
-        for (JsonNode c : node.path("status").path("conditions")) {
-            if (Json.text(c, "type").equals(type)) {
-                return Json.text(c, "status");
-            }
-        }
-        return "";
+        return "True".equals(Json.conditionStatus(node, "Ready"));
     }
 
     /** The node's InternalIP address, if it has one. */

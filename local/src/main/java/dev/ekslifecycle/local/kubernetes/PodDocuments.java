@@ -58,15 +58,8 @@ final class PodDocuments {
     }
 
     static boolean isHealthy(JsonNode pod) {
-        if (!"Running".equals(Json.text(pod, "status", "phase"))) {
-            return false;
-        }
-        for (JsonNode c : pod.path("status").path("conditions")) {
-            if (Json.text(c, "type").equals("Ready")) {
-                return "True".equals(Json.text(c, "status"));
-            }
-        }
-        return false;
+        return "Running".equals(Json.text(pod, "status", "phase"))
+                && "True".equals(Json.conditionStatus(pod, "Ready"));
     }
 
     static boolean ownedByDaemonSet(JsonNode pod) {

@@ -88,7 +88,7 @@ final class TablePrinter {
     }
 
     private static String nodeStatus(JsonNode node) {
-        String ready = NodeDocuments.conditionStatus(node, "Ready");
+        String ready = Json.conditionStatus(node, "Ready");
         String status = ready.equals("True") ? "Ready" : ready.equals("False") ? "NotReady" : "Unknown";
         return node.path("spec").path("unschedulable").asBoolean(false) ? status + ",SchedulingDisabled" : status;
     }
