@@ -10,18 +10,20 @@ import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.events.EventLog;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.faults.FaultRule;
+import dev.ekslifecycle.local.faults.InvalidFaultRule;
 import dev.ekslifecycle.local.http.Endpoint;
 import dev.ekslifecycle.local.http.Request;
 import dev.ekslifecycle.local.http.Response;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * The control API under {@code /_local/} (docs/local-edge.md): fault rules and their seed, the events that reached
  * EventBridge buses, and health. Not an AWS API: errors are plain JSON {@code {"error", "message"}} with 400 for
- * bad input and 404 for unknown paths.
+ * bad input (and {@code "field"} naming a fault rule's bad field) and 404 for unknown paths.
  */
 final class ControlEndpoint implements Endpoint {
 
@@ -72,7 +74,7 @@ final class ControlEndpoint implements Endpoint {
                         : notAllowed(request);
             };
         } catch (BadControlInput e) {
-            return error(400, "BadRequest", e.getMessage());
+            return badRequest(e);
         }
     }
 
@@ -110,17 +112,19 @@ final class ControlEndpoint implements Endpoint {
     record FaultRequest(String service, String operation, String resource, String error, Integer status,
                         String message, Double probability, Integer count, Long latencyMillis) {
 
+        /** The control API's names for the {@link FaultRule} fields that differ from them. */
+        private static final Map<String, String> FIELD_NAMES = Map.of(
+                "errorCode", "error", "httpStatus", "status", "remaining", "count", "latency", "latencyMillis");
+
         FaultRule toRule() throws BadControlInput {
-            if (service == null || service.isBlank()) {
-                throw new BadControlInput("a fault needs a service, for example \"events\" or \"eks\"");
-            }
             try {
                 return new FaultRule(service, operation, resource, error,
                         status != null ? status : error != null ? 400 : 0, message,
                         probability != null ? probability : 1.0, count != null ? count : -1,
                         Duration.ofMillis(latencyMillis != null ? latencyMillis : 0));
-            } catch (IllegalArgumentException e) {
-                throw new BadControlInput(e.getMessage());
+            } catch (InvalidFaultRule e) {
+                String field = FIELD_NAMES.getOrDefault(e.field(), e.field());
+                throw new BadControlInput(field, field + " " + e.reason());
             }
         }
     }
@@ -135,9 +139,6 @@ final class ControlEndpoint implements Endpoint {
                     + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadControlInput("the body could not be read: " + e.getMessage());
-        }
-        if (given.status() != null && (given.status() < 400 || given.status() > 599)) {
-            throw new BadControlInput("status must be an HTTP error status (400-599), not " + given.status());
         }
         String id = faults.add(given.toRule());
         return ok(JSON.createObjectNode().put("id", id));
@@ -192,6 +193,15 @@ final class ControlEndpoint implements Endpoint {
         return error(405, "MethodNotAllowed", request.method() + " is not allowed on " + request.path());
     }
 
+    /** A 400 for bad input; a fault rule's bad field is also named on its own, in {@code field}. */
+    private static Response badRequest(BadControlInput e) {
+        ObjectNode body = JSON.createObjectNode().put("error", "BadRequest");
+        if (e.field != null) {
+            body.put("field", e.field);
+        }
+        return Response.of(400, "application/json", body.put("message", e.getMessage()).toString());
+    }
+
     static Response error(int status, String error, String message) {
         return Response.of(status, "application/json",
                 JSON.createObjectNode().put("error", error).put("message", message).toString());
@@ -199,8 +209,16 @@ final class ControlEndpoint implements Endpoint {
 
     /** Control input that cannot be used; its message says what to send instead. */
     static final class BadControlInput extends Exception {
+        /** The request field at fault, when one is. */
+        final String field;
+
         BadControlInput(String message) {
+            this(null, message);
+        }
+
+        BadControlInput(String field, String message) {
             super(message, null, false, false);
+            this.field = field;
         }
     }
 }

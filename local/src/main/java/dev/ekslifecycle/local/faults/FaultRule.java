@@ -1,7 +1,6 @@
 package dev.ekslifecycle.local.faults;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * One injected fault: for calls to {@code service}/{@code operation} on {@code resource} ("*" matches any), answer
@@ -20,19 +19,34 @@ public record FaultRule(
         int remaining,
         Duration latency) {
 
+    /** Refuses, with an {@link InvalidFaultRule} naming the field, a rule that could only misbehave later. */
     public FaultRule {
-        Objects.requireNonNull(service, "service");
+        if (service == null || service.isBlank()) {
+            throw new InvalidFaultRule("service", "must name a service, for example \"events\" or \"eks\"");
+        }
         operation = operation == null ? "*" : operation;
         resource = resource == null ? "*" : resource;
         latency = latency == null ? Duration.ZERO : latency;
-        if (probability < 0 || probability > 1) {
-            throw new IllegalArgumentException("probability must be between 0 and 1, not " + probability);
+        if (latency.isNegative()) {
+            throw new InvalidFaultRule("latency", "must not be negative, not " + latency.toMillis() + " ms");
+        }
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new InvalidFaultRule("probability", "must be between 0 and 1, not " + probability);
         }
         if (remaining < -1 || remaining == 0) {
-            throw new IllegalArgumentException("count must be positive (or absent for unlimited), not " + remaining);
+            throw new InvalidFaultRule("remaining", "must be positive (or -1 for unlimited), not " + remaining);
+        }
+        if (errorCode != null && errorCode.isBlank()) {
+            throw new InvalidFaultRule("errorCode", "must not be blank");
+        }
+        if (errorCode != null && (httpStatus < 400 || httpStatus > 599)) {
+            throw new InvalidFaultRule("httpStatus", "must be an HTTP error status (400-599), not " + httpStatus);
+        }
+        if (errorCode == null && httpStatus != 0) {
+            throw new InvalidFaultRule("httpStatus", "is the status of an error: it needs an errorCode");
         }
         if (errorCode == null && latency.isZero()) {
-            throw new IllegalArgumentException("a fault needs an error code, a latency or both");
+            throw new InvalidFaultRule("errorCode", "or a latency is needed: a fault without either does nothing");
         }
     }
 

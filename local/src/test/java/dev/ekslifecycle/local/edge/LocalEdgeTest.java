@@ -18,6 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
@@ -146,6 +148,28 @@ class LocalEdgeTest {
         }
         assertEquals(400, call("POST", "/_local/faults/seed", "{\"seed\":\"x\"}").statusCode());
         assertEquals(405, call("PUT", "/_local/health", "{}").statusCode());
+        assertEquals(0, json(call("GET", "/_local/faults", null)).get("rules").size());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"service\":\"eks\",\"error\":\"X\",\"latencyMillis\":-5} | latencyMillis",
+            "{\"service\":\"eks\",\"latencyMillis\":-1}                   | latencyMillis",
+            "{\"service\":\"eks\",\"error\":\"X\",\"probability\":-0.1}  | probability",
+            "{\"service\":\"eks\",\"error\":\"X\",\"count\":-2}          | count",
+            "{\"service\":\"eks\",\"error\":\"X\",\"status\":600}        | status",
+            "{\"service\":\"eks\",\"status\":503,\"latencyMillis\":5}      | status",
+            "{\"service\":\"eks\",\"error\":\" \"}                         | error",
+            "{\"service\":\" \",\"error\":\"X\"}                           | service"})
+    void aRuleWithANonsensicalValueIsRefusedNamingTheFieldAndNothingIsAdded(String body, String field)
+            throws Exception {
+        HttpResponse<String> response = call("POST", "/_local/faults", body);
+
+        assertEquals(400, response.statusCode(), response.body());
+        JsonNode refused = json(response);
+        assertEquals("BadRequest", refused.get("error").asText());
+        assertEquals(field, refused.get("field").asText(), response.body());
+        assertTrue(refused.get("message").asText().startsWith(field + " "), response.body());
         assertEquals(0, json(call("GET", "/_local/faults", null)).get("rules").size());
     }
 

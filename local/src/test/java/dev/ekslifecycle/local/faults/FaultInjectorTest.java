@@ -64,6 +64,23 @@ class FaultInjectorTest {
                 () -> new FaultRule("eks", "*", "*", "X", 400, null, 1.0, 0, Duration.ZERO));
     }
 
+    @Test
+    void refusesNonsensicalValuesNamingTheField() {
+        assertEquals("latency", assertThrows(InvalidFaultRule.class, () -> new FaultRule("eks", "*", "*", null, 0,
+                null, 1.0, -1, Duration.ofMillis(-1))).field());
+        assertEquals("probability", assertThrows(InvalidFaultRule.class, () -> new FaultRule("eks", "*", "*", "X",
+                400, null, Double.NaN, -1, Duration.ZERO)).field());
+        assertEquals("remaining", assertThrows(InvalidFaultRule.class,
+                () -> FaultRule.nextCalls("eks", "*", "X", 400, -3)).field());
+        assertEquals("httpStatus", assertThrows(InvalidFaultRule.class,
+                () -> FaultRule.always("eks", "*", "X", 200)).field());
+        assertEquals("httpStatus", assertThrows(InvalidFaultRule.class, () -> new FaultRule("eks", "*", "*", null,
+                500, null, 1.0, -1, Duration.ofMillis(5))).field());
+        InvalidFaultRule blank = assertThrows(InvalidFaultRule.class, () -> FaultRule.always(" ", "*", "X", 400));
+        assertEquals("service", blank.field());
+        assertTrue(blank.getMessage().startsWith("service "), blank.getMessage());
+    }
+
     private static List<Boolean> decisions(long seed) {
         FaultInjector faults = new FaultInjector(seed);
         faults.add(new FaultRule("eks", "*", "*", "ThrottlingException", 429, null, 0.25, -1, Duration.ZERO));
