@@ -2,8 +2,8 @@ package dev.ekslifecycle.local.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ekslifecycle.local.faults.FaultGate;
 import dev.ekslifecycle.local.faults.FaultInjector;
-import dev.ekslifecycle.local.faults.InjectedFault;
 import dev.ekslifecycle.local.http.Response;
 import java.util.Optional;
 
@@ -30,18 +30,12 @@ public final class AwsErrorResponse {
     }
 
     /**
-     * Asks the fault injector about one call of a JSON-protocol service: waits the injected latency (real time, as
-     * the rule says) and returns the injected error, if any, as the response to send instead of serving the call.
+     * Passes one call of a JSON-protocol service through the {@link FaultGate}: the injected error, if any, as the
+     * response to send instead of serving the call.
      */
     public static Optional<Response> injectedFault(FaultInjector faults, String service, String operation,
-                                                   String resource) throws InterruptedException {
-        Optional<InjectedFault> fault = faults.onCall(service, operation, resource);
-        if (fault.isEmpty()) {
-            return Optional.empty();
-        }
-        Thread.sleep(fault.get().latency().toMillis());
-        return fault.get().isError()
-                ? Optional.of(json(fault.get().httpStatus(), fault.get().errorCode(), fault.get().messageOrDefault()))
-                : Optional.empty();
+                                                   String resource) {
+        return new FaultGate(faults, service).check(operation, resource)
+                .map(f -> json(f.httpStatus(), f.errorCode(), f.messageOrDefault()));
     }
 }

@@ -7,19 +7,31 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The one fault-injection control shared by the local DynamoDB and every emulator. Each service asks
- * {@link #onCall} once per call, before serving it. Decisions come from one seeded random source, so a test that
+ * The one fault-injection control shared by the local DynamoDB and every emulator. Each endpoint asks it through a
+ * {@link FaultGate} once per call, before serving it. Decisions come from one seeded random source, so a test that
  * fails with a given seed replays exactly with it (calls arriving in the same order).
  */
 public final class FaultInjector {
 
     private final List<Entry> rules = new ArrayList<>();
+    private final LatencyWait latencyWait;
     private Random random;
     private long seed;
     private long nextId = 1;
 
+    /** An injector whose latency is waited in real time. */
     public FaultInjector(long seed) {
+        this(seed, LatencyWait.REAL_TIME);
+    }
+
+    /** An injector whose latency {@link FaultGate} waits with {@code latencyWait}, for tests that do not sleep. */
+    public FaultInjector(long seed, LatencyWait latencyWait) {
+        this.latencyWait = latencyWait;
         reseed(seed);
+    }
+
+    LatencyWait latencyWait() {
+        return latencyWait;
     }
 
     /** Adds a rule; rules are consulted in the order they were added. Returns its id. */

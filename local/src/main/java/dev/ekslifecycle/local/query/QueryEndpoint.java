@@ -1,6 +1,7 @@
 package dev.ekslifecycle.local.query;
 
 import dev.ekslifecycle.local.aws.LocalAccount;
+import dev.ekslifecycle.local.faults.FaultGate;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.faults.InjectedFault;
 import dev.ekslifecycle.local.http.CredentialScope;

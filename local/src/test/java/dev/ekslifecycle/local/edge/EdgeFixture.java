@@ -20,7 +20,11 @@ final class EdgeFixture implements AutoCloseable {
     final LocalEdge edge;
 
     EdgeFixture(long seed) throws IOException {
-        edge = LocalEdge.start(0, clock, new FaultInjector(seed), Optional.empty());
+        this(new FaultInjector(seed));
+    }
+
+    EdgeFixture(FaultInjector faults) throws IOException {
+        edge = LocalEdge.start(0, clock, faults, Optional.empty());
     }
 
     <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C client(B builder) {

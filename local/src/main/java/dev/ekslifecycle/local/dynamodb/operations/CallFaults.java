@@ -3,6 +3,7 @@ package dev.ekslifecycle.local.dynamodb.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ekslifecycle.local.dynamodb.model.DynamoDbException;
 import dev.ekslifecycle.local.dynamodb.model.DynamoDbException.CancellationReason;
+import dev.ekslifecycle.local.faults.FaultGate;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.faults.InjectedFault;
 import java.util.ArrayList;
@@ -11,23 +12,23 @@ import java.util.Optional;
 
 /**
  * DynamoDB's side of the shared fault injector (service {@code dynamodb}, the operation name, the table as
- * resource): added latency, any error code, TransactionConflict as a cancelled transaction, and throttling of
- * single items of a batch.
+ * resource): the {@link FaultGate} decides and waits the latency; this class turns the injected error into DynamoDB's
+ * own: any error code, TransactionConflict as a cancelled transaction, and throttling of single items of a batch.
  */
 final class CallFaults {
 
     private static final String THROTTLED = "ProvisionedThroughputExceededException";
 
-    private final FaultInjector faults;
+    private final FaultGate gate;
 
     CallFaults(FaultInjector faults) {
-        this.faults = faults;
+        this.gate = new FaultGate(faults, "dynamodb");
     }
 
     /** Applies the fault, if any, for one call; throws the injected error. */
     void beforeCall(String operation, JsonNode request) {
-        Optional<InjectedFault> fault = decide(operation, resourceOf(request));
-        if (fault.isEmpty() || !fault.get().isError()) {
+        Optional<InjectedFault> fault = gate.check(operation, resourceOf(request));
+        if (fault.isEmpty()) {
             return;
         }
         InjectedFault f = fault.get();
@@ -48,8 +49,8 @@ final class CallFaults {
      * any other injected error fails the whole call.
      */
     boolean throttled(String operation, String table) {
-        Optional<InjectedFault> fault = decide(operation, table);
-        if (fault.isEmpty() || !fault.get().isError()) {
+        Optional<InjectedFault> fault = gate.check(operation, table);
+        if (fault.isEmpty()) {
             return false;
         }
         String code = fault.get().errorCode();
@@ -65,30 +66,9 @@ final class CallFaults {
                 + "was exceeded. Consider increasing your provisioning level with the UpdateTable API");
     }
 
-    private Optional<InjectedFault> decide(String operation, String resource) {
-        if (faults == null) {
-            return Optional.empty();
-        }
-        Optional<InjectedFault> fault = faults.onCall("dynamodb", operation, resource);
-        fault.ifPresent(CallFaults::sleep);
-        return fault;
-    }
-
     private static DynamoDbException error(InjectedFault f) {
         String code = f.errorCode().equals("TransactionConflict") ? "TransactionConflictException" : f.errorCode();
-        int status = f.httpStatus() != 0 ? f.httpStatus() : code.startsWith("InternalServer") ? 500 : 400;
-        return DynamoDbException.of(code, status, f.messageOrDefault());
-    }
-
-    private static void sleep(InjectedFault f) {
-        if (f.latency().isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(f.latency().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return DynamoDbException.of(code, f.httpStatus(), f.messageOrDefault());
     }
 
     /** The table a call is about: its TableName, or the first table a transaction names; "*" if none. */

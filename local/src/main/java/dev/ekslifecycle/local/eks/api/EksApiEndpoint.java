@@ -45,7 +45,7 @@ public final class EksApiEndpoint implements Endpoint {
     }
 
     @Override
-    public Response handle(Request request) throws InterruptedException {
+    public Response handle(Request request) {
         for (Route route : routes) {
             Matcher labels = route.match(request.method(), request.path());
             if (labels != null) {
@@ -56,11 +56,11 @@ public final class EksApiEndpoint implements Endpoint {
                 "No EKS operation serves " + request.method() + " " + request.path()));
     }
 
-    private Response serve(Route route, EksCall call) throws InterruptedException {
+    private Response serve(Route route, EksCall call) {
         return answer(route, call).withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
     }
 
-    private Response answer(Route route, EksCall call) throws InterruptedException {
+    private Response answer(Route route, EksCall call) {
         String resource = route.hasClusterLabel() ? call.label("name") : "";
         Optional<Response> injected = AwsErrorResponse.injectedFault(faults, name(), route.operation(), resource);
         if (injected.isPresent()) {

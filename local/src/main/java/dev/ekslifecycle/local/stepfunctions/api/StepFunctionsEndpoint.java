@@ -3,6 +3,7 @@ package dev.ekslifecycle.local.stepfunctions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.aws.AwsErrorResponse;
+import dev.ekslifecycle.local.faults.FaultGate;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.faults.InjectedFault;
 import dev.ekslifecycle.local.http.Endpoint;
@@ -18,18 +19,19 @@ import java.util.function.Function;
 /**
  * The Step Functions API over awsJson1_0: {@code POST /} with {@code X-Amz-Target: AWSStepFunctions.<Operation>}
  * and a JSON body, as the AWS SDKs and CLI send it. Errors are answered with HTTP 400 and
- * {@code {"__type": code, "message": ...}}. Calls pass the shared fault injector first (service {@code states}).
+ * {@code {"__type": code, "message": ...}}. Calls pass the shared fault injector's {@link FaultGate} first (service
+ * {@code states}): its latency, then its error.
  */
 public final class StepFunctionsEndpoint implements Endpoint {
 
     private static final String TARGET_PREFIX = "AWSStepFunctions.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
-    private final FaultInjector faults;
+    private final FaultGate faults;
     private final Map<String, Function<JsonNode, ObjectNode>> operations;
 
     public StepFunctionsEndpoint(StepFunctionsService service, FaultInjector faults) {
-        this.faults = faults;
+        this.faults = new FaultGate(faults, "states");
         this.operations = Map.ofEntries(
                 Map.entry("CreateStateMachine", service::createStateMachine),
                 Map.entry("DescribeStateMachine", service::describeStateMachine),
@@ -77,9 +79,8 @@ public final class StepFunctionsEndpoint implements Endpoint {
         if (!body.isObject()) {
             return error(new StepFunctionsException("SerializationException", "The request body must be an object"));
         }
-        Optional<InjectedFault> fault = faults == null ? Optional.empty()
-                : faults.onCall("states", operation, resourceOf(body));
-        if (fault.isPresent() && fault.get().isError()) {
+        Optional<InjectedFault> fault = faults.check(operation, resourceOf(body));
+        if (fault.isPresent()) {
             InjectedFault f = fault.get();
             return error(new StepFunctionsException(f.errorCode(), f.messageOrDefault(), f.httpStatus()));
         }
