@@ -1,7 +1,7 @@
 package dev.ekslifecycle.local.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.ekslifecycle.local.http.JsonText;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** PutTargets' checks of one target, with EventBridge's error messages. */
@@ -11,7 +11,6 @@ final class TargetValidation {
     private static final Pattern ARN = Pattern.compile("arn:aws[\\w-]*:[a-z0-9-]+:[a-z0-9-]*:\\d{0,12}:.+");
     private static final Pattern SQS_ARN = Pattern.compile("arn:aws[\\w-]*:sqs:[a-z0-9-]+:\\d{12}:[\\w-]{1,80}");
     private static final int MAX_VARIABLES = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TargetValidation() {
     }
@@ -31,7 +30,7 @@ final class TargetValidation {
         if (inputs > 1) {
             throw EventsException.validation("Only one of Input, InputPath, or InputTransformer must be provided.");
         }
-        if (target.input() != null && !isJson(target.input())) {
+        if (target.input() != null && !JsonText.isValid(target.input().getBytes(StandardCharsets.UTF_8))) {
             throw EventsException.validation("Input is not a valid JSON text.");
         }
         if (target.inputPath() != null && !JsonPaths.isValid(target.inputPath())) {
@@ -73,15 +72,6 @@ final class TargetValidation {
                 throw EventsException.validation("InputPathsMap value " + entry.getValue()
                         + " is not a valid JSON path.");
             }
-        }
-    }
-
-    private static boolean isJson(String text) {
-        try {
-            JSON.readTree(text);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

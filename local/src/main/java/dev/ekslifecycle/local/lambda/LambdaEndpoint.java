@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.aws.AwsErrorResponse;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.http.Endpoint;
+import dev.ekslifecycle.local.http.JsonText;
 import dev.ekslifecycle.local.http.Request;
 import dev.ekslifecycle.local.http.Response;
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -91,7 +91,7 @@ public final class LambdaEndpoint implements Endpoint {
             return AwsErrorResponse.json(413, "RequestTooLargeException",
                     "Request must be smaller than " + limit + " bytes for the InvokeFunction operation");
         }
-        if (payload.length > 0 && !isJson(payload)) {
+        if (payload.length > 0 && !JsonText.isValid(payload)) {
             return AwsErrorResponse.json(400, "InvalidRequestContentException",
                     "Could not parse request body into json: the payload is not valid JSON");
         }
@@ -153,14 +153,5 @@ public final class LambdaEndpoint implements Endpoint {
                 .put("LastUpdateStatus", "Successful");
         functions.deadLetterQueue(name).ifPresent(q -> configuration.putObject("DeadLetterConfig").put("TargetArn", q));
         return configuration;
-    }
-
-    private static boolean isJson(byte[] payload) {
-        try {
-            JSON.readTree(payload);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

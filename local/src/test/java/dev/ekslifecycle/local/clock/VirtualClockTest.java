@@ -55,6 +55,38 @@ class VirtualClockTest {
     }
 
     @Test
+    void advanceWaitsForATimerTheDispatcherIsFiringBeforeMovingTime() throws Exception {
+        clock = VirtualClock.manual(T0);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Instant> seen = new CopyOnWriteArrayList<>();
+        // already due: the dispatcher fires it on its own, as it does a retry resumed after a restart
+        clock.schedule(T0, () -> {
+            started.countDown();
+            awaitQuietly(release);
+            seen.add(clock.instant());
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+
+        Thread advancing = new Thread(() -> clock.advance(Duration.ofMinutes(1)), "advancing");
+        advancing.start();
+        advancing.join(200);
+        release.countDown();
+        advancing.join();
+
+        assertEquals(List.of(T0), seen, "advance returns after the work, which read the time its timer fired at");
+        assertEquals(T0.plusSeconds(60), clock.instant());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void autoAdvancingClockJumpsHoursAheadWhenIdle() throws Exception {
         clock = SimulationClock.virtual(T0);
         CountDownLatch done = new CountDownLatch(1);
