@@ -43,7 +43,7 @@ public final class EventBridgeEndpoint implements Endpoint {
     }
 
     @Override
-    public Response handle(Request request) throws InterruptedException {
+    public Response handle(Request request) {
         String name = request.awsJsonOperation(TARGET_PREFIX).orElseThrow();
         Operation operation = operations.get(name);
         if (operation == null) {

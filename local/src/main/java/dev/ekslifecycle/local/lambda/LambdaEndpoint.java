@@ -48,7 +48,7 @@ public final class LambdaEndpoint implements Endpoint {
     }
 
     @Override
-    public Response handle(Request request) throws InterruptedException {
+    public Response handle(Request request) {
         if (request.path().startsWith(EventInvokeConfigApi.PREFIX)) {
             return eventInvokeConfig(request);
         }
@@ -111,7 +111,7 @@ public final class LambdaEndpoint implements Endpoint {
         }
     }
 
-    private Response eventInvokeConfig(Request request) throws InterruptedException {
+    private Response eventInvokeConfig(Request request) {
         String operation = EventInvokeConfigApi.operation(request);
         if (operation == null) {
             return AwsErrorResponse.json(404, "UnknownOperationException",
