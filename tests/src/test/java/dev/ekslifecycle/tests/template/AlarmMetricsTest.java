@@ -14,24 +14,37 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every metric an alarm watches is one AWS publishes, under the dimension AWS publishes it with, pointing at a
- * resource of this stack of the kind that emits it. Neither cfn-lint nor CloudFormation checks this: an alarm on a
- * misspelt metric or dimension deploys fine and never fires.
+ * Every metric an alarm watches is one AWS publishes, under the dimensions AWS publishes it with, naming a resource of
+ * this stack of the kind that emits it. Neither cfn-lint nor CloudFormation checks this: an alarm on a misspelt metric
+ * or dimension deploys fine and never fires.
  */
 class AlarmMetricsTest {
 
-    /** A metric family as AWS documents it: its namespace, the metrics alarmed on, and the dimension naming the resource. */
-    private record Family(String namespace, Set<String> metrics, String dimension, String resourceType,
-                          String reference) {
+    /** Whether a metric's dimension values name the resource {@code id} with {@code properties}. */
+    private interface Names {
+        boolean names(List<Object> values, String id, Map<String, Object> properties);
+    }
+
+    /** A metric family as AWS documents it: namespace, metrics alarmed on, dimensions, and the resource they name. */
+    private record Family(String namespace, Set<String> metrics, List<String> dimensions, String resourceType,
+                          Names names) {
     }
 
     private static final List<Family> FAMILIES = List.of(
             new Family("AWS/States", Set.of("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted",
-                    "ExecutionThrottled"), "StateMachineArn", "AWS::Serverless::StateMachine", "Ref"),
+                    "ExecutionThrottled"), List.of("StateMachineArn"), "AWS::Serverless::StateMachine",
+                    (values, id, properties) -> values.equals(List.of(Map.of("Ref", id)))),
             new Family("AWS/Lambda", Set.of("Errors", "Throttles", "Invocations", "Duration",
-                    "ConcurrentExecutions"), "FunctionName", "AWS::Serverless::Function", "Ref"),
+                    "ConcurrentExecutions"), List.of("FunctionName"), "AWS::Serverless::Function",
+                    (values, id, properties) -> values.equals(List.of(Map.of("Ref", id)))),
             new Family("AWS/SQS", Set.of("ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage",
-                    "NumberOfMessagesSent"), "QueueName", "AWS::SQS::Queue", "Fn::GetAtt"));
+                    "NumberOfMessagesSent"), List.of("QueueName"), "AWS::SQS::Queue",
+                    (values, id, properties) -> values.equals(List.of(Map.of("Fn::GetAtt", List.of(id, "QueueName"))))),
+            // A REST API's metrics carry its name and stage, not its id: the alarm must repeat both as the API sets them.
+            new Family("AWS/ApiGateway", Set.of("5XXError", "4XXError", "Latency", "Count"),
+                    List.of("ApiName", "Stage"), "AWS::Serverless::Api",
+                    (values, id, properties) -> properties.get("Name") != null
+                            && values.equals(List.of(properties.get("Name"), properties.get("StageName")))));
 
     @Test
     @SuppressWarnings("unchecked")
@@ -41,13 +54,11 @@ class AlarmMetricsTest {
         List<String> checked = new ArrayList<>();
         resources.forEach((name, value) -> {
             Map<String, Object> resource = (Map<String, Object>) value;
-            if (!"AWS::CloudWatch::Alarm".equals(resource.get("Type"))) {
-                return;
-            }
-            Map<String, Object> alarm = (Map<String, Object>) resource.get("Properties");
-            for (Map<String, Object> metric : watchedMetrics(alarm)) {
-                check(name, metric, resources);
-                checked.add(name + ":" + metric.get("MetricName"));
+            if ("AWS::CloudWatch::Alarm".equals(resource.get("Type"))) {
+                for (Map<String, Object> metric : watchedMetrics((Map<String, Object>) resource.get("Properties"))) {
+                    check(name, metric, resources);
+                    checked.add(name);
+                }
             }
         });
         assertFalse(checked.isEmpty(), "the template has alarms");
@@ -74,17 +85,14 @@ class AlarmMetricsTest {
         assertTrue(family.metrics().contains((String) metric.get("MetricName")),
                 alarm + ": " + namespace + " publishes no metric " + metric.get("MetricName"));
         List<Map<String, Object>> dimensions = (List<Map<String, Object>>) metric.get("Dimensions");
-        assertEquals(List.of(family.dimension()), dimensions.stream().map(d -> (String) d.get("Name")).toList(),
-                alarm + ": " + namespace + " publishes " + metric.get("MetricName") + " per " + family.dimension());
-        Map<String, Object> value = (Map<String, Object>) dimensions.get(0).get("Value");
-        Object reference = value.get(family.reference());
-        String target = reference instanceof List<?> getAtt ? (String) getAtt.get(0) : (String) reference;
-        Map<String, Object> resource = (Map<String, Object>) resources.get(target);
-        assertTrue(resource != null && family.resourceType().equals(resource.get("Type")),
-                alarm + ": the " + family.dimension() + " must be " + family.reference() + " of a "
-                        + family.resourceType() + " of this stack, not " + value);
-        if (family.reference().equals("Fn::GetAtt")) {
-            assertEquals(family.dimension(), ((List<?>) reference).get(1), alarm + ": the attribute to read");
-        }
+        assertEquals(family.dimensions(), dimensions.stream().map(d -> (String) d.get("Name")).toList(),
+                alarm + ": the dimensions " + namespace + " publishes " + metric.get("MetricName") + " with");
+        List<Object> values = dimensions.stream().map(d -> d.get("Value")).toList();
+        long named = resources.entrySet().stream().filter(e -> {
+            Map<String, Object> resource = (Map<String, Object>) e.getValue();
+            return family.resourceType().equals(resource.get("Type")) && family.names().names(values, e.getKey(),
+                    (Map<String, Object>) resource.getOrDefault("Properties", Map.of()));
+        }).count();
+        assertEquals(1, named, alarm + ": " + values + " must name one " + family.resourceType() + " of this stack");
     }
 }
