@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.clock.WorkGate;
+import dev.ekslifecycle.local.faults.FaultGate;
 import dev.ekslifecycle.local.faults.FaultInjector;
 import dev.ekslifecycle.local.faults.InjectedFault;
 import dev.ekslifecycle.local.sqs.MessageAttribute;
@@ -46,7 +47,7 @@ public final class AsyncInvocations {
 
     private final LambdaFunctions functions;
     private final SimulationClock clock;
-    private final FaultInjector faults;
+    private final FaultGate faults;
     private final PendingRecords<PendingInvocation> pending;
     /** What the previous run left pending, until {@link #resume} schedules it. */
     private final Map<String, PendingInvocation> saved;
@@ -69,7 +70,7 @@ public final class AsyncInvocations {
                             Optional<Path> directory) {
         this.functions = functions;
         this.clock = clock;
-        this.faults = faults;
+        this.faults = new FaultGate(faults, "lambda");
         this.pending = directory.map(d -> PendingRecords.in(d, new TypeReference<PendingInvocation>() { },
                 "a pending asynchronous invocation")).orElseGet(PendingRecords::inMemory);
         this.saved = pending.load();
@@ -105,7 +106,8 @@ public final class AsyncInvocations {
 
     /**
      * Queues an event for the function {@code reference} names, as a service calling Invoke with InvocationType
-     * {@code Event} does: the shared fault injector may refuse it ({@code lambda}/{@code Invoke}/function name).
+     * {@code Event} does: the shared fault injector may delay or refuse it ({@code lambda}/{@code Invoke}/function
+     * name).
      *
      * @return the request id
      * @throws InvokeRejected when the function does not exist or the call is refused
@@ -114,8 +116,9 @@ public final class AsyncInvocations {
         String name = functions.resolve(reference).orElseThrow(() -> new InvokeRejected(
                 "ResourceNotFoundException", 404, "Function not found: "
                         + (reference.startsWith("arn:") ? reference : functions.arn(reference))));
-        Optional<InjectedFault> fault = faults.onCall("lambda", "Invoke", name);
-        if (fault.isPresent() && fault.get().isError()) {
+        // As the Lambda endpoint does: the caller (EventBridge's delivery, the Scheduler) waits any injected latency.
+        Optional<InjectedFault> fault = faults.check("Invoke", name);
+        if (fault.isPresent()) {
             throw new InvokeRejected(fault.get().errorCode(), fault.get().httpStatus(),
                     fault.get().messageOrDefault());
         }

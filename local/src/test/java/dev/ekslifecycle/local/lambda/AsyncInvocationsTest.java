@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ekslifecycle.local.clock.SimulationClock;
 import dev.ekslifecycle.local.faults.FaultInjector;
+import dev.ekslifecycle.local.faults.FaultRule;
 import dev.ekslifecycle.local.http.HttpServerHost;
 import dev.ekslifecycle.local.sqs.SqsEndpoint;
 import dev.ekslifecycle.local.sqs.SqsQueues;
@@ -104,6 +105,32 @@ class AsyncInvocationsTest {
         String requestId = response.sdkHttpResponse().firstMatchingHeader("x-amzn-RequestId").orElseThrow();
         clock.awaitQuiescence(Duration.ofSeconds(10));
         return requestId;
+    }
+
+    @Test
+    void anInProcessCallerWaitsTheInjectedLatencyAndGetsTheInjectedError() throws Exception {
+        // EventBridge's deliveries and the Scheduler invoke in process, not over HTTP: the same rules apply to them
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        FaultInjector faults = new FaultInjector(1, waits::add);
+        AsyncInvocations async = new AsyncInvocations(functions, clock, faults);
+        byte[] payload = PAYLOAD.getBytes(StandardCharsets.UTF_8);
+        Duration latency = Duration.ofMillis(250);
+        failuresLeft.set(0);
+
+        faults.add(new FaultRule("lambda", "Invoke", "reconcile", null, 0, null, 1.0, 1, latency));
+        async.invoke("reconcile", payload);
+        clock.awaitQuiescence(Duration.ofSeconds(10));
+        assertEquals(List.of(latency), waits, "the caller waited the latency");
+        assertEquals(1, attempts.size(), "then the event was delivered");
+
+        faults.add(new FaultRule("lambda", "Invoke", "reconcile", "TooManyRequestsException", 429, null, 1.0, 1,
+                latency));
+        InvokeRejected refused = assertThrows(InvokeRejected.class, () -> async.invoke("reconcile", payload));
+        assertEquals("TooManyRequestsException", refused.errorCode());
+        assertEquals(429, refused.status());
+        assertEquals(List.of(latency, latency), waits, "the error came after its latency");
+        clock.awaitQuiescence(Duration.ofSeconds(10));
+        assertEquals(1, attempts.size(), "a refused event is not delivered");
     }
 
     @Test
