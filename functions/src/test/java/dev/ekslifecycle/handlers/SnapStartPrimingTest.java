@@ -34,4 +34,10 @@ class SnapStartPrimingTest {
         assertThrows(SdkException.class, () -> eks.describeCluster(r -> r.name("orders")));
         assertEquals(1, CountingEndpoint.requestsReceived(), "a real call after priming is sent");
     }
+
+    @Test
+    void primingPrimesEveryClientOfTheApplication() {
+        // The preload list exists only in the packaged function (DeploymentPackageTest); PreloadListTest covers its use.
+        assertEquals(StartedClients.built().size(), priming.prime("the test").clients());
+    }
 }

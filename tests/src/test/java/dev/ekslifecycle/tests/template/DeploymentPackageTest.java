@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ekslifecycle.tests.RepositoryFiles;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +75,23 @@ class DeploymentPackageTest {
             assertEquals(ZipEntry.DEFLATED, dynamoDb.getMethod());
             assertTrue(dynamoDb.getCompressedSize() < dynamoDb.getSize() / 2,
                     "the stored jar deflates to " + dynamoDb.getCompressedSize() + " of " + dynamoDb.getSize());
+        }
+    }
+
+    @Test
+    void carriesTheListOfClassesSnapStartPrimingInitialises() throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            ZipEntry list = file.getEntry("META-INF/quarkus-generated-preload-classes.txt");
+            assertTrue(list != null, "Quarkus' preload list, which SnapStartPriming initialises before a snapshot");
+            List<String> names;
+            try (InputStream in = file.getInputStream(list)) {
+                names = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+                        .toList();
+            }
+            assertTrue(names.size() > 100, "only " + names.size() + " classes listed");
+            List<String> missing = names.stream()
+                    .filter(name -> file.getEntry(name.strip().replace('.', '/') + ".class") == null).toList();
+            assertEquals(List.of(), missing, "listed classes the package does not hold at its root");
         }
     }
 
